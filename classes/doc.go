@@ -1,0 +1,2 @@
+// Package classes holds the .bbclass files gobake itself ships, embedded.
+package classes

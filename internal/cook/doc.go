@@ -1,0 +1,2 @@
+// Package cook is the cooker: layers, configuration, recipes, classes, providers.
+package cook

@@ -1,0 +1,2 @@
+// Package meta embeds gobake's default configuration and demo layer.
+package meta

@@ -1,0 +1,3 @@
+// Package runqueue builds the task graph and schedules task execution, with its state in
+// sqlite.
+package runqueue

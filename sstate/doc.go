@@ -1,0 +1,2 @@
+// Package sstate stores and restores content-addressed task outputs.
+package sstate

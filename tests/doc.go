@@ -1,0 +1,3 @@
+// Package tests holds end-to-end scenarios, conformance checks against upstream BitBake and
+// benchmarks.
+package tests
