@@ -18,6 +18,7 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		"parse":   {"parse metadata files and report syntax errors", runParse},
+		"python":  {"run Python under gobake's runtime (-c CODE | FILE) [ARGS]", runPython},
 		"version": {"print gobake's version", runVersion},
 	}
 }

@@ -1,0 +1,292 @@
+package pyrt
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/go-python/gpython/py"
+	_ "github.com/go-python/gpython/stdlib/builtin" // registers the "builtins" module pyrt patches
+	"github.com/go-python/gpython/vm"
+)
+
+// Options configure a Runtime. Zero values mean: no argv, os standard streams, empty search path.
+type Options struct {
+	Argv   []string  // sys.argv
+	Stdin  io.Reader // sys.stdin
+	Stdout io.Writer // sys.stdout, print()
+	Stderr io.Writer // sys.stderr, tracebacks
+	// Path lists the directories searched by import, in order (sys.path): the script's
+	// directory, layer lib/ directories, ...
+	Path []string
+	// Hooks connect bb.build and friends to the cooker; nil members raise
+	// NotImplementedError when metadata calls them.
+	Hooks Hooks
+}
+
+// Runtime is one Python interpreter: its modules, builtins and compile cache. It implements
+// py.Context, so Go-backed module functions reach it through their module's Context (see
+// FromContext). A Runtime is not safe for concurrent use; use one per goroutine.
+type Runtime struct {
+	opts    Options
+	store   *py.ModuleStore
+	done    chan struct{}
+	once    sync.Once
+	sources map[string][]string // filename -> source lines, for tracebacks
+	cache   map[cacheKey]*py.Code
+	sys     *py.Module
+}
+
+var _ py.Context = (*Runtime)(nil)
+
+// FromContext returns the Runtime behind a gpython context, or nil if ctx is not one.
+func FromContext(ctx py.Context) *Runtime {
+	r, _ := ctx.(*Runtime)
+	return r
+}
+
+// Stdout returns the writer sys.stdout writes to.
+func (r *Runtime) Stdout() io.Writer { return r.opts.Stdout }
+
+// Stderr returns the writer sys.stderr writes to.
+func (r *Runtime) Stderr() io.Writer { return r.opts.Stderr }
+
+// Stdin returns the reader sys.stdin reads from.
+func (r *Runtime) Stdin() io.Reader { return r.opts.Stdin }
+
+// Options returns the options the runtime was made with.
+func (r *Runtime) Options() Options { return r.opts }
+
+// New makes a Runtime: builtins patched to CPython behaviour, sys set up, bb importable.
+func New(opts Options) (*Runtime, error) {
+	if opts.Stdout == nil {
+		opts.Stdout = os.Stdout
+	}
+	if opts.Stderr == nil {
+		opts.Stderr = os.Stderr
+	}
+	if opts.Stdin == nil {
+		opts.Stdin = os.Stdin
+	}
+	r := &Runtime{
+		opts:    opts,
+		store:   py.NewModuleStore(),
+		done:    make(chan struct{}),
+		sources: map[string][]string{},
+		cache:   map[cacheKey]*py.Code{},
+	}
+	impl := py.GetModuleImpl("builtins")
+	if impl == nil {
+		return nil, errors.New("pyrt: gpython builtins module not registered")
+	}
+	if _, err := r.ModuleInit(impl); err != nil {
+		return nil, fmt.Errorf("pyrt: init builtins: %w", err)
+	}
+	installBuiltins(r)
+	if err := r.initSys(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+func (r *Runtime) initSys() error {
+	var err error
+	if impl := py.GetModuleImpl("sys"); impl != nil {
+		r.sys, err = r.ModuleInit(impl)
+		if err != nil {
+			return fmt.Errorf("pyrt: init sys: %w", err)
+		}
+	} else {
+		r.sys, err = r.store.NewModule(r, &py.ModuleImpl{Info: py.ModuleInfo{Name: "sys"}})
+		if err != nil {
+			return fmt.Errorf("pyrt: init sys: %w", err)
+		}
+	}
+	g := r.sys.Globals
+	g["argv"] = py.NewListFromStrings(r.opts.Argv)
+	g["path"] = py.NewListFromStrings(r.opts.Path)
+	g["stdout"] = newStream(r, "<stdout>", r.opts.Stdout, nil)
+	g["stderr"] = newStream(r, "<stderr>", r.opts.Stderr, nil)
+	g["stdin"] = newStream(r, "<stdin>", nil, r.opts.Stdin)
+	g["__stdout__"], g["__stderr__"], g["__stdin__"] = g["stdout"], g["stderr"], g["stdin"]
+	setDefault(g, "version_info", py.Tuple{py.Int(3), py.Int(11), py.Int(2), py.String("final"), py.Int(0)})
+	setDefault(g, "version", py.String("3.11.2 (gobake pyrt)"))
+	setDefault(g, "platform", py.String("linux"))
+	setDefault(g, "maxsize", py.Int(1<<63-1))
+	setDefault(g, "byteorder", py.String("little"))
+	setDefault(g, "exit", py.MustNewMethod("exit", sysExit, 0, "exit([status])"))
+	return nil
+}
+
+func setDefault(g py.StringDict, k string, v py.Object) {
+	if _, ok := g[k]; !ok {
+		g[k] = v
+	}
+}
+
+func sysExit(self py.Object, args py.Tuple) (py.Object, error) {
+	exc, err := py.ExceptionNew(py.SystemExit, args, nil)
+	if err != nil {
+		return nil, err
+	}
+	return nil, exc.(*py.Exception)
+}
+
+// ModuleInit implements py.Context: it instantiates a registered module in this runtime.
+func (r *Runtime) ModuleInit(impl *py.ModuleImpl) (*py.Module, error) {
+	code := impl.Code
+	if code == nil && impl.CodeSrc != "" {
+		var err error
+		code, err = r.Compile(impl.CodeSrc, impl.Info.FileDesc, py.ExecMode)
+		if err != nil {
+			return nil, err
+		}
+	}
+	m, err := r.store.NewModule(r, impl)
+	if err != nil {
+		return nil, err
+	}
+	if code != nil {
+		if _, err := r.RunCode(code, m.Globals, m.Globals, nil); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+// ResolveAndCompile implements py.Context: it compiles the file at pathname (after lowering).
+func (r *Runtime) ResolveAndCompile(pathname string, _ py.CompileOpts) (py.CompileOut, error) {
+	src, err := os.ReadFile(pathname)
+	if err != nil {
+		return py.CompileOut{}, osError(err)
+	}
+	code, err := r.Compile(string(src), pathname, py.ExecMode)
+	if err != nil {
+		return py.CompileOut{}, err
+	}
+	return py.CompileOut{SrcPathname: pathname, FileDesc: pathname, Code: code}, nil
+}
+
+// RunCode implements py.Context.
+func (r *Runtime) RunCode(code *py.Code, globals, locals py.StringDict, closure py.Tuple) (py.Object, error) {
+	return vm.EvalCode(r, code, globals, locals, nil, nil, nil, nil, closure)
+}
+
+// GetModule implements py.Context.
+func (r *Runtime) GetModule(name string) (*py.Module, error) { return r.store.GetModule(name) }
+
+// Store implements py.Context.
+func (r *Runtime) Store() *py.ModuleStore { return r.store }
+
+// Close implements py.Context.
+func (r *Runtime) Close() error {
+	r.once.Do(func() {
+		r.store.OnContextClosed()
+		close(r.done)
+	})
+	return nil
+}
+
+// Done implements py.Context.
+func (r *Runtime) Done() <-chan struct{} { return r.done }
+
+// Compile lowers src (f-strings, starred displays, dict/set displays, super()) and compiles
+// it with gpython. filename names the source in tracebacks.
+func (r *Runtime) Compile(src, filename string, mode py.CompileMode) (*py.Code, error) {
+	key := cacheKey{src: src, filename: filename, mode: mode}
+	if c, ok := r.cache[key]; ok {
+		return c, nil
+	}
+	low, err := Lower(src, filename)
+	if err != nil {
+		return nil, err
+	}
+	code, err := py.Compile(low, filename, mode, 0, true)
+	if err != nil {
+		return nil, err
+	}
+	r.sources[filename] = strings.Split(src, "\n")
+	r.cache[key] = code
+	return code, nil
+}
+
+type cacheKey struct {
+	src, filename string
+	mode          py.CompileMode
+}
+
+// NewMain makes a fresh __main__ module namespace.
+func (r *Runtime) NewMain(filename string) py.StringDict {
+	g := py.StringDict{
+		"__name__":     py.String("__main__"),
+		"__builtins__": r.store.Builtins,
+		"__doc__":      py.None,
+		"__package__":  py.None,
+	}
+	if filename != "" {
+		g["__file__"] = py.String(filename)
+	}
+	return g
+}
+
+// RunMain runs src as the __main__ program the way the python3 command does: an uncaught
+// exception prints a traceback on stderr and gives exit code 1; SystemExit gives its code.
+func (r *Runtime) RunMain(src, filename string) int {
+	code, err := r.Compile(src, filename, py.ExecMode)
+	if err == nil {
+		g := r.NewMain(filename)
+		if filename == "<string>" {
+			delete(g, "__file__")
+		}
+		_, err = r.RunCode(code, g, g, nil)
+	}
+	r.flush()
+	if err == nil {
+		return 0
+	}
+	return r.exitStatus(err)
+}
+
+func (r *Runtime) flush() {
+	for _, n := range []string{"stdout", "stderr"} {
+		if s, ok := r.sys.Globals[n]; ok {
+			if f, err := py.GetAttrString(s, "flush"); err == nil {
+				_, _ = py.Call(f, nil, nil)
+			}
+		}
+	}
+}
+
+// exitStatus turns the error that ended a program into an exit status, printing what
+// CPython prints.
+func (r *Runtime) exitStatus(err error) int {
+	exc, tb := excValue(err)
+	if exc != nil && exc.Type().IsSubtype(py.SystemExit) {
+		args := excArgs(exc)
+		var code py.Object = py.None
+		if len(args) == 1 {
+			code = args[0]
+		} else if len(args) > 1 {
+			code = args
+		}
+		switch c := code.(type) {
+		case py.NoneType:
+			return 0
+		case py.Int:
+			return int(c) & 0xff
+		case py.Bool:
+			if c {
+				return 1
+			}
+			return 0
+		default:
+			fmt.Fprintln(r.opts.Stderr, Str(code))
+			return 1
+		}
+	}
+	r.PrintTraceback(r.opts.Stderr, err, tb)
+	return 1
+}

@@ -1,0 +1,128 @@
+// Package python_test is the differential suite for gobake's Python runtime: every program
+// under tests/python (subdirectories included) runs under Debian's /usr/bin/python3 and under
+// `gobake python`, and both must print the same stdout and exit with the same status.
+//
+// core_*.py programs cover the language and builtins (internal/pyrt); std_*.py programs cover
+// the standard modules (internal/pyrt/stdlib). Run one program with
+//
+//	go test ./tests/python -run 'TestPrograms/core_dict_order'
+package python_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const cpython = "/usr/bin/python3"
+
+// gobakeBin is the gobake binary built once for the whole suite.
+var gobakeBin string
+
+func TestMain(m *testing.M) {
+	os.Exit(run(m))
+}
+
+func run(m *testing.M) int {
+	dir, err := os.MkdirTemp("", "gobake-pytest")
+	if err != nil {
+		panic(err)
+	}
+	defer os.RemoveAll(dir)
+	gobakeBin = filepath.Join(dir, "gobake")
+	cmd := exec.Command("go", "build", "-o", gobakeBin, "github.com/gobake/gobake/cmd/gobake")
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		panic("building gobake: " + err.Error())
+	}
+	return m.Run()
+}
+
+// programs lists the suite's programs relative to this directory.
+func programs(t *testing.T) []string {
+	var out []string
+	err := filepath.WalkDir(".", func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), "_")) && p != "." {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".py") && !strings.HasPrefix(d.Name(), "_") {
+			out = append(out, p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+// runProgram runs prog (relative path) with its directory as working directory.
+func runProgram(t *testing.T, argv []string, prog string) result {
+	t.Helper()
+	abs, err := filepath.Abs(prog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(argv[0], append(argv[1:], filepath.Base(abs))...)
+	cmd.Dir = filepath.Dir(abs)
+	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8", "PYTHONDONTWRITEBYTECODE=1", "PYTHONHASHSEED=0", "TZ=UTC")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err = cmd.Run()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("running %v: %v", argv, err)
+	}
+	return result{stdout.String(), stderr.String(), code}
+}
+
+func TestPrograms(t *testing.T) {
+	if _, err := os.Stat(cpython); err != nil {
+		t.Skipf("differential suite needs CPython at %s: %v", cpython, err)
+	}
+	progs := programs(t)
+	if len(progs) == 0 {
+		t.Fatal("no programs found")
+	}
+	for _, p := range progs {
+		name := strings.TrimSuffix(filepath.ToSlash(p), ".py")
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			want := runProgram(t, []string{cpython}, p)
+			got := runProgram(t, []string{gobakeBin, "python"}, p)
+			if got.stdout != want.stdout || got.code != want.code {
+				t.Errorf("%s differs from CPython\n--- cpython (exit %d) stdout:\n%s--- gobake (exit %d) stdout:\n%s--- gobake stderr:\n%s--- cpython stderr:\n%s",
+					p, want.code, want.stdout, got.code, got.stdout, got.stderr, want.stderr)
+			}
+			if want.code != 0 && want.stderr != "" {
+				// Uncaught exceptions must end with the same "Type: message" line.
+				if w, g := lastLine(want.stderr), lastLine(got.stderr); w != g {
+					t.Errorf("%s: last stderr line differs\ncpython: %s\ngobake:  %s", p, w, g)
+				}
+			}
+		})
+	}
+}
+
+func lastLine(s string) string {
+	s = strings.TrimRight(s, "\n")
+	if i := strings.LastIndexByte(s, '\n'); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
