@@ -6,7 +6,7 @@ VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 # Upstream Isar checkout (extracted ilbers/isar) for conformance targets; optional.
 ISAR    ?=
 
-.PHONY: all build demo test race vet bench fuzz golden conformance clean
+.PHONY: all build demo test race vet bench fuzz golden conformance clean golden-env
 
 all: build
 
@@ -29,5 +29,18 @@ race:
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
 
+# Regenerate tests/conformance/testdata/golden: upstream BitBake's statements for our own
+# parser fixtures (needs an Isar checkout: make golden-parser ISAR=/path/to/isar).
+.PHONY: golden-parser
+golden-parser:
+	@test -n "$(ISAR)" || { echo "usage: make golden-parser ISAR=/path/to/isar"; exit 2; }
+	GOBAKE_ISAR=$(abspath $(ISAR)) $(GO) test -count=1 -run '^TestGoldens$$' ./tests/conformance -update
+	GOBAKE_ISAR=$(abspath $(ISAR)) $(GO) test -count=1 -run '^TestGoldens$$' ./tests/conformance
+
 clean:
 	rm -rf bin
+
+# Regenerate the cooker's `bitbake -e` goldens (internal/cook/testdata/golden) with upstream BitBake.
+golden-env:
+	@test -n "$(ISAR)" || { echo "usage: make golden-env ISAR=/path/to/isar"; exit 2; }
+	internal/cook/testdata/gen-golden.sh $(ISAR)
