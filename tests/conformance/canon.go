@@ -233,12 +233,12 @@ func Compare(want, got []Stmt) []Diff {
 				diffs = append(diffs, Diff{Kind: Differs, Want: want[i], Got: got[j]})
 			}
 			i, j = i+1, j+1
-		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
-			diffs = append(diffs, Diff{Kind: Extra, Got: got[j]})
-			j++
-		default:
+		case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
 			diffs = append(diffs, Diff{Kind: Missing, Want: want[i]})
 			i++
+		default:
+			diffs = append(diffs, Diff{Kind: Extra, Got: got[j]})
+			j++
 		}
 	}
 	return diffs
