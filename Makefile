@@ -44,3 +44,10 @@ clean:
 golden-env:
 	@test -n "$(ISAR)" || { echo "usage: make golden-env ISAR=/path/to/isar"; exit 2; }
 	internal/cook/testdata/gen-golden.sh $(ISAR)
+
+# Regenerate internal/data/testdata/golden: upstream DataSmart's results for our datastore
+# scenarios (needs an Isar checkout: make golden-data ISAR=/path/to/isar).
+.PHONY: golden-data
+golden-data:
+	@test -n "$(ISAR)" || { echo "usage: make golden-data ISAR=/path/to/isar"; exit 2; }
+	/usr/bin/python3 internal/data/testdata/oracle.py $(ISAR)/bitbake/lib internal/data/testdata/scenarios internal/data/testdata/golden

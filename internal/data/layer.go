@@ -1,0 +1,106 @@
+package data
+
+import (
+	"maps"
+	"slices"
+)
+
+// snapMap is a map with O(1) snapshots: writes go to top, snapshots freeze top into an
+// immutable chain shared by both copies. A nil-deleted marker (ok=false) hides older
+// layers. It gives BitBake's copy.copy(dict) semantics for overridedata and the variable
+// history without copying them on every createCopy.
+type snapMap[V any] struct {
+	top  map[string]slot[V]
+	base *frozenLayer[V]
+}
+
+type slot[V any] struct {
+	v  V
+	ok bool
+}
+
+type frozenLayer[V any] struct {
+	m      map[string]slot[V]
+	parent *frozenLayer[V]
+	depth  int
+}
+
+// maxFrozenDepth bounds lookups: deeper chains are flattened into one layer.
+const maxFrozenDepth = 6
+
+func (s *snapMap[V]) get(k string) (V, bool) {
+	if e, found := s.top[k]; found {
+		return e.v, e.ok
+	}
+	for l := s.base; l != nil; l = l.parent {
+		if e, found := l.m[k]; found {
+			return e.v, e.ok
+		}
+	}
+	var zero V
+	return zero, false
+}
+
+// owned reports whether k lives in the writable top layer.
+func (s *snapMap[V]) owned(k string) bool {
+	e, found := s.top[k]
+	return found && e.ok
+}
+
+func (s *snapMap[V]) set(k string, v V) {
+	if s.top == nil {
+		s.top = make(map[string]slot[V])
+	}
+	s.top[k] = slot[V]{v: v, ok: true}
+}
+
+func (s *snapMap[V]) del(k string) {
+	if s.base == nil {
+		delete(s.top, k)
+		return
+	}
+	if s.top == nil {
+		s.top = make(map[string]slot[V])
+	}
+	s.top[k] = slot[V]{}
+}
+
+// snapshot freezes the current contents and returns an independent copy.
+func (s *snapMap[V]) snapshot() snapMap[V] {
+	if len(s.top) > 0 {
+		depth := 1
+		if s.base != nil {
+			depth = s.base.depth + 1
+		}
+		s.base = &frozenLayer[V]{m: s.top, parent: s.base, depth: depth}
+		s.top = nil
+	}
+	if s.base != nil && s.base.depth > maxFrozenDepth {
+		s.base = &frozenLayer[V]{m: s.flatten(), depth: 1}
+	}
+	return snapMap[V]{base: s.base}
+}
+
+func (s *snapMap[V]) flatten() map[string]slot[V] {
+	var layers []map[string]slot[V]
+	for l := s.base; l != nil; l = l.parent {
+		layers = append(layers, l.m)
+	}
+	out := make(map[string]slot[V])
+	for i := len(layers) - 1; i >= 0; i-- {
+		maps.Copy(out, layers[i])
+	}
+	maps.Copy(out, s.top)
+	maps.DeleteFunc(out, func(_ string, e slot[V]) bool { return !e.ok })
+	return out
+}
+
+// keys returns the live keys, sorted.
+func (s *snapMap[V]) keys() []string {
+	if s.base == nil {
+		return slices.Sorted(maps.Keys(s.top))
+	}
+	return slices.Sorted(maps.Keys(s.flatten()))
+}
+
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
