@@ -12,7 +12,7 @@ type fakePython struct{}
 
 type pyErr struct{ typ, msg string }
 
-func (e *pyErr) Error() string                { return e.typ + ": " + e.msg }
+func (e *pyErr) Error() string               { return e.typ + ": " + e.msg }
 func (e *pyErr) Exception() (string, string) { return e.typ, e.msg }
 
 func (fakePython) EvalInline(d *Store, varname, code string, refs *Refs) (string, error) {

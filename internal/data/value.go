@@ -143,7 +143,7 @@ func exceptionOf(err error) (string, string) {
 // pyException is an error raised by the store itself with a Python exception type name.
 type pyException struct{ typ, msg string }
 
-func (e *pyException) Error() string                 { return e.typ + ": " + e.msg }
+func (e *pyException) Error() string                { return e.typ + ": " + e.msg }
 func (e *pyException) Exception() (typ, msg string) { return e.typ, e.msg }
 
 // ErrSelfReference is wrapped when a variable references itself (${A} inside A).
