@@ -11,6 +11,7 @@ import (
 	"os/user"
 	"path/filepath"
 	"regexp"
+	"syscall"
 	"strconv"
 	"strings"
 	"testing"
@@ -197,4 +198,76 @@ func fakeGobake() int {
 	fmt.Printf("holder %d\n", ns.Pid())
 	bufio.NewReader(os.Stdin).ReadString('\n')
 	return 0
+}
+
+func currentUser(t testing.TB) string {
+	h, err := Host{}.withDefaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h.User
+}
+
+func wantOwner(t testing.TB, path string, uid, gid int) {
+	t.Helper()
+	fi, err := os.Lstat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := fi.Sys().(*syscall.Stat_t)
+	if int(st.Uid) != uid || int(st.Gid) != gid {
+		t.Fatalf("%s belongs to %d:%d on the host, want %d:%d", path, st.Uid, st.Gid, uid, gid)
+	}
+}
+
+// hostMounts reports whether the test process's mount table mentions s.
+func hostMounts(t testing.TB, s string) bool {
+	b, err := os.ReadFile("/proc/self/mountinfo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bytes.Contains(b, []byte(s))
+}
+
+// pidsIn lists the processes whose namespace of the given kind is ns (a readlink of /proc/PID/ns/KIND).
+func pidsIn(kind, ns string) []int {
+	var pids []int
+	ents, _ := os.ReadDir("/proc")
+	for _, e := range ents {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		if l, err := os.Readlink(filepath.Join("/proc", e.Name(), "ns", kind)); err == nil && l == ns {
+			pids = append(pids, pid)
+		}
+	}
+	return pids
+}
+
+// pidsWithCmdline lists the processes whose NUL-separated command line starts with prefix.
+func pidsWithCmdline(prefix string) []int {
+	var pids []int
+	ents, _ := os.ReadDir("/proc")
+	for _, e := range ents {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		if b, err := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline")); err == nil && strings.HasPrefix(string(b), prefix) {
+			pids = append(pids, pid)
+		}
+	}
+	return pids
+}
+
+// waitGone polls cond for up to 10 seconds.
+func waitGone(t testing.TB, cond func() bool, msg string) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if cond() {
+			return
+		}
+	}
+	t.Fatal(msg)
 }
