@@ -11,9 +11,9 @@ import (
 	"os/user"
 	"path/filepath"
 	"regexp"
-	"syscall"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
