@@ -1,0 +1,91 @@
+package parser
+
+import (
+	"fmt"
+	"path/filepath"
+	"sync"
+
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// fileNode is the grammar's root: a file is a sequence of statements.
+type fileNode struct {
+	Stmts []Stmt `parser:"@@*"`
+}
+
+// grammar is built once; a participle parser is immutable and safe for concurrent use.
+var grammar = sync.OnceValue(func() *participle.Parser[fileNode] {
+	return participle.MustBuild[fileNode](
+		participle.Lexer(Lexer{}),
+		participle.Elide("End"),
+		// Ordered by frequency: participle tries the members in turn.
+		participle.Union[Stmt](&Assign{}, &Comment{}, &Func{}, &Inherit{}, &Include{},
+			&AddTask{}, &ExportVar{}, &PyDef{}, &Unset{}, &UnsetFlag{}, &DelTask{},
+			&AddHandler{}, &ExportFuncs{}, &AddPylib{}, &AddFragments{}),
+	)
+})
+
+// Grammar returns the participle grammar in EBNF, for documentation.
+func Grammar() string { return grammar().String() }
+
+// ModeFor returns the mode BitBake uses for a file name: ModeConf for .conf, ModeRecipe for
+// .bb, .bbappend, .bbclass and .inc; false for anything else.
+func ModeFor(filename string) (Mode, bool) {
+	switch filepath.Ext(filename) {
+	case ".conf":
+		return ModeConf, true
+	case ".bb", ".bbappend", ".bbclass", ".inc":
+		return ModeRecipe, true
+	}
+	return ModeAuto, false
+}
+
+// Parse parses one metadata file, choosing the mode from its name. It returns the
+// statements it could parse and, if any line was rejected, an ErrorList with every error of
+// the file; the File is never nil.
+func Parse(filename string, src []byte) (*File, error) {
+	return ParseMode(filename, src, ModeAuto)
+}
+
+// ParseMode is Parse with an explicit mode (ModeAuto picks it from the file name).
+func ParseMode(filename string, src []byte, mode Mode) (*File, error) {
+	if mode == ModeAuto {
+		m, ok := ModeFor(filename)
+		if !ok {
+			f := &File{Name: filename}
+			return f, ErrorList{{Pos: Position{Filename: filename, Line: 1, Column: 1},
+				Msg: fmt.Sprintf("not a BitBake metadata file (extension %q)", filepath.Ext(filename))}}
+		}
+		mode = m
+	}
+	f := &File{Name: filename, Mode: mode}
+	toks, errs := LexFile(filename, string(src), mode)
+	plex, err := lexer.Upgrade(&sliceLexer{toks: toks}, tEnd)
+	if err == nil {
+		var root *fileNode
+		root, err = grammar().ParseFromLexer(plex)
+		if root != nil {
+			f.Stmts = root.Stmts
+		}
+	}
+	if err != nil {
+		// The lexer only emits token sequences the grammar accepts; this is a bug.
+		errs = append(errs, &Error{Pos: Position{Filename: filename, Line: 1, Column: 1},
+			Msg: fmt.Sprintf("internal parser error: %v", err)})
+	}
+	if len(errs) > 0 {
+		sortErrors(errs)
+		return f, errs
+	}
+	return f, nil
+}
+
+// sortErrors orders errors by position (insertion sort: lists are short and nearly sorted).
+func sortErrors(l ErrorList) {
+	for i := 1; i < len(l); i++ {
+		for j := i; j > 0 && l[j].Pos.Offset < l[j-1].Pos.Offset; j-- {
+			l[j], l[j-1] = l[j-1], l[j]
+		}
+	}
+}
