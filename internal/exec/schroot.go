@@ -103,6 +103,10 @@ func (s *Schroot) define(ctx context.Context, name string, c *Cmd) error {
 	}
 	conf, data := s.dirs()
 	d := filepath.Join(data, name)
+	rel, err := filepath.Rel("/etc/schroot", d) // schroot takes setup files relative to /etc/schroot
+	if err != nil {
+		return fmt.Errorf("schroot: %w", err)
+	}
 	var fstab strings.Builder
 	if !c.NoSystemMounts {
 		fstab.WriteString("proc /proc proc rw,nosuid,nodev,noexec 0 0\n/sys /sys none rw,rbind 0 0\n/dev /dev none rw,rbind 0 0\n")
@@ -116,7 +120,7 @@ func (s *Schroot) define(ctx context.Context, name string, c *Cmd) error {
 	}
 	def := fmt.Sprintf("[%s]\ntype=directory\ndirectory=%s\nusers=%s\nroot-users=%s\nroot-groups=root\n"+
 		"setup.fstab=%s/fstab\nsetup.copyfiles=%s/copyfiles\nsetup.nssdatabases=%s/nssdatabases\n",
-		name, c.Rootfs, u.Username, u.Username, d, d, d)
+		name, c.Rootfs, u.Username, u.Username, rel, rel, rel)
 	script := `set -e; mkdir -p "$1"; printf %s "$2" > "$1/fstab"; : > "$1/copyfiles"; : > "$1/nssdatabases"; printf %s "$3" > "$4"`
 	argv := append(append([]string{}, s.sudo()...), "sh", "-c", script, "sh", d, fstab.String(), def, filepath.Join(conf, name))
 	var out bytes.Buffer
