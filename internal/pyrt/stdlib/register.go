@@ -23,6 +23,9 @@ var aliases = map[string][]string{
 var goModules = []func() *py.ModuleImpl{
 	posixModule,
 	reModule,
+	subprocessModule,
+	hashlibModule,
+	timeModule,
 }
 
 func init() {

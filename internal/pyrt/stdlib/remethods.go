@@ -109,9 +109,15 @@ func matchMethod(name string, fn func(m *reMatch, args py.Tuple, kwargs py.Strin
 }
 
 func init() {
-	patMethod("search", func(p *rePattern, a py.Tuple, k py.StringDict) (py.Object, error) { return p.do(modeSearch, a, k, "search") })
-	patMethod("match", func(p *rePattern, a py.Tuple, k py.StringDict) (py.Object, error) { return p.do(modeMatch, a, k, "match") })
-	patMethod("fullmatch", func(p *rePattern, a py.Tuple, k py.StringDict) (py.Object, error) { return p.do(modeFull, a, k, "fullmatch") })
+	patMethod("search", func(p *rePattern, a py.Tuple, k py.StringDict) (py.Object, error) {
+		return p.do(modeSearch, a, k, "search")
+	})
+	patMethod("match", func(p *rePattern, a py.Tuple, k py.StringDict) (py.Object, error) {
+		return p.do(modeMatch, a, k, "match")
+	})
+	patMethod("fullmatch", func(p *rePattern, a py.Tuple, k py.StringDict) (py.Object, error) {
+		return p.do(modeFull, a, k, "fullmatch")
+	})
 	patMethod("finditer", func(p *rePattern, a py.Tuple, k py.StringDict) (py.Object, error) {
 		ms, err := p.iterArgs(a, k, "finditer")
 		if err != nil {
