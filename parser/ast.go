@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -347,4 +349,29 @@ func (l ErrorList) Unwrap() []error {
 
 func (l *ErrorList) add(pos Position, format string, args ...any) {
 	*l = append(*l, &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+}
+
+// MarshalJSON encodes the file with each statement as an object whose first key is "Kind".
+func (f *File) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	name, _ := json.Marshal(f.Name)
+	b.WriteString(`{"Name":`)
+	b.Write(name)
+	b.WriteString(`,"Mode":"` + f.Mode.String() + `","Stmts":[`)
+	for i, s := range f.Stmts {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		obj, err := json.Marshal(s)
+		if err != nil {
+			return nil, fmt.Errorf("statement %d: %w", i, err)
+		}
+		b.WriteString(`{"Kind":"` + string(s.Kind()) + `"`)
+		if len(obj) > 2 {
+			b.WriteByte(',')
+		}
+		b.Write(obj[1:])
+	}
+	b.WriteString("]}")
+	return b.Bytes(), nil
 }

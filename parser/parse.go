@@ -3,6 +3,7 @@ package parser
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/alecthomas/participle/v2"
@@ -88,4 +89,34 @@ func sortErrors(l ErrorList) {
 			l[j], l[j-1] = l[j-1], l[j]
 		}
 	}
+}
+
+// IsMetadataFile reports whether a path found while walking a layer is BitBake metadata
+// (what `gobake parse DIR` and the corpus tests parse): every .bb, .bbappend and .bbclass;
+// .inc files except wic kickstart includes (*.wks.inc); .conf files inside a layer's conf/
+// tree, except payload shipped from recipe directories (recipes-*/, files/) and OE-core's
+// conf/ccache.conf (read by ccache, not BitBake).
+func IsMetadataFile(path string) bool {
+	base := filepath.Base(path)
+	switch filepath.Ext(base) {
+	case ".bb", ".bbappend", ".bbclass":
+		return true
+	case ".inc":
+		return !strings.HasSuffix(base, ".wks.inc")
+	case ".conf":
+		if base == "ccache.conf" {
+			return false
+		}
+		inConf := false
+		for _, dir := range strings.Split(filepath.ToSlash(filepath.Dir(path)), "/") {
+			switch {
+			case dir == "conf":
+				inConf = true
+			case dir == "files", strings.HasPrefix(dir, "recipes-"):
+				return false
+			}
+		}
+		return inConf
+	}
+	return false
 }
