@@ -192,6 +192,10 @@ func TestSchroot(t *testing.T) {
 	if !errors.As(err, &ee) || ee.Code != 5 || errb.String() != "failing\n" {
 		t.Fatalf("failing command: %v, stderr %q", err, errb.String())
 	}
+	err = s.Run(context.Background(), Cmd{Rootfs: rootfs, Argv: []string{"true"}, Binds: []Bind{{Src: "/nonexistent/gobake", Dst: "/mnt/x"}}})
+	if err == nil || !strings.Contains(err.Error(), "beginning session") {
+		t.Fatalf("session with a missing bind source: got %v, want a setup failure", err)
+	}
 	sessions, _ := osexec.Command("schroot", "--list", "--all-sessions").CombinedOutput()
 	if strings.Contains(string(sessions), s.Prefix) {
 		t.Fatalf("sessions left:\n%s", sessions)

@@ -64,9 +64,10 @@ func (s *Schroot) Run(ctx context.Context, c Cmd) error {
 	begin := osexec.CommandContext(ctx, "schroot", "-b", "-c", "chroot:"+name, "-n", name)
 	begin.Stdout, begin.Stderr = &out, &out
 	if err := begin.Run(); err != nil {
+		s.end(name, false) // a session whose setup failed is still registered
 		return fmt.Errorf("schroot: beginning session %s: %w: %s", name, err, bytes.TrimSpace(out.Bytes()))
 	}
-	defer s.end(name)
+	defer s.end(name, true)
 	dir := c.Dir
 	if dir == "" {
 		dir = "/"
@@ -134,9 +135,10 @@ func fstabEscape(p string) string {
 	return strings.NewReplacer(" ", `\040`, "\t", `\011`, "\n", `\012`).Replace(p)
 }
 
-// end ends the session even when the caller's context is done.
-func (s *Schroot) end(name string) {
-	if out, err := osexec.Command("schroot", "-e", "-c", "session:"+name).CombinedOutput(); err != nil {
+// end ends the session even when the caller's context is done; report says whether a failure
+// is worth a warning.
+func (s *Schroot) end(name string, report bool) {
+	if out, err := osexec.Command("schroot", "-e", "-c", "session:"+name).CombinedOutput(); err != nil && report {
 		fmt.Fprintf(os.Stderr, "gobake: schroot: ending session %s: %v: %s\n", name, err, bytes.TrimSpace(out))
 	}
 }

@@ -294,3 +294,24 @@ func TestModeFrom(t *testing.T) {
 		}
 	}
 }
+
+// TestNamespaceAsRoot checks the root path (no user namespace): mounts must stay inside too.
+func TestNamespaceAsRoot(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("SKIP: covers gobake running as real root")
+	}
+	ns := startNS(t)
+	dir := t.TempDir()
+	output(t, ns, Cmd{Argv: []string{"mount", "-t", "tmpfs", "gobake-root-persist", dir}})
+	if got := output(t, ns, Cmd{Script: `grep -c gobake-root-persist /proc/self/mountinfo`}); got != "1\n" {
+		t.Fatalf("second call sees the mount %q times", got)
+	}
+	if hostMounts(t, "gobake-root-persist") {
+		t.Fatal("a build namespace mount of real root propagated to the host")
+	}
+	mntNS, _ := os.Readlink(fmt.Sprintf("/proc/%d/ns/mnt", ns.Pid()))
+	if err := ns.Close(); err != nil {
+		t.Fatal(err)
+	}
+	waitGone(t, func() bool { return len(pidsIn("mnt", mntNS)) == 0 }, "the build mount namespace survives Close")
+}
