@@ -104,3 +104,31 @@ func (s *snapMap[V]) keys() []string {
 }
 
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
+
+// each calls fn for every live key once with its newest value, in no particular order.
+func (s *snapMap[V]) each(fn func(k string, v V)) {
+	if s.base == nil {
+		for k, e := range s.top {
+			if e.ok {
+				fn(k, e.v)
+			}
+		}
+		return
+	}
+	seen := make(map[string]bool)
+	visit := func(m map[string]slot[V]) {
+		for k, e := range m {
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			if e.ok {
+				fn(k, e.v)
+			}
+		}
+	}
+	visit(s.top)
+	for l := s.base; l != nil; l = l.parent {
+		visit(l.m)
+	}
+}

@@ -103,6 +103,9 @@ type Store struct {
 	overridesSet  map[string]bool
 	haveOverrides bool
 	inOverride    bool
+	// ovFresh says the overrides were computed and nothing was written since: a copy
+	// made now would compute the same ones, so CreateCopy hands them over.
+	ovFresh bool
 
 	cache map[string]*Refs
 	depth int
@@ -160,6 +163,9 @@ func (d *Store) CreateCopy() *Store {
 		Log:          d.Log,
 		Includes:     d.Includes.Copy(),
 	}
+	if d.ovFresh && d.haveOverrides && !d.inOverride {
+		n.overrides, n.overridesSet, n.haveOverrides, n.ovFresh = d.overrides, d.overridesSet, true, true
+	}
 	d.ovvarsShared = true
 	d.renamesShare = true
 	if d.tracking {
@@ -181,6 +187,13 @@ func (d *Store) warn(msg string) {
 	if d.Log != nil {
 		d.Log.Warn(msg)
 	}
+}
+
+// touch records a write: caches are dropped and computed overrides are no longer known
+// to be fresh for copies.
+func (d *Store) touch() {
+	d.clearCache()
+	d.ovFresh = false
 }
 
 func (d *Store) clearCache() {
@@ -213,7 +226,7 @@ func (d *Store) shadow(name string) *entry {
 
 // InitVar makes sure name has an entry in this store's own layer (initVar).
 func (d *Store) InitVar(name string) {
-	d.clearCache()
+	d.touch()
 	if _, ok := d.vars.m[name]; !ok {
 		d.vars.m[name] = &entry{}
 	}
@@ -308,7 +321,7 @@ func (d *Store) SetVar(name string, value any, in Info) error {
 			return err
 		}
 	}
-	d.clearCache()
+	d.touch()
 	op := in.Op
 	if op == "" {
 		op = "set"
@@ -472,6 +485,7 @@ func (d *Store) needOverrides() error {
 		}
 		n := splitOverrides(v)
 		if slices.Equal(n, d.overrides) {
+			d.ovFresh = true
 			return nil
 		}
 		d.setOverrides(n)
@@ -517,7 +531,7 @@ func (d *Store) Overrides() ([]string, error) {
 
 // DelVar deletes a variable with all its flags (delVar); it hides the variable in parents.
 func (d *Store) DelVar(name string, in Info) {
-	d.clearCache()
+	d.touch()
 	in.Detail = ""
 	d.record(in, name, "del", "", "")
 	d.vars.m[name] = &entry{}
@@ -560,7 +574,7 @@ func (d *Store) PrependVar(name string, value any, in Info) error {
 
 // SetVarFlag sets one flag (setVarFlag). Flag "_defaultval" is the ??= weak default.
 func (d *Store) SetVarFlag(name, flag string, value any, in Info) error {
-	d.clearCache()
+	d.touch()
 	if name == "BB_RENAMED_VARIABLES" {
 		if d.renamesShare {
 			m := make(map[string]string, len(d.renames)+1)
@@ -605,7 +619,7 @@ func (d *Store) SetVarFlag(name, flag string, value any, in Info) error {
 
 // DelVarFlag deletes one flag (delVarFlag).
 func (d *Store) DelVarFlag(name, flag string, in Info) {
-	d.clearCache()
+	d.touch()
 	if e := d.findVar(name); e == nil || len(e.flags) == 0 {
 		return
 	}
@@ -640,7 +654,7 @@ func textOrEmpty(v any) string {
 
 // SetVarFlags sets several flags, never "_content" (setVarFlags).
 func (d *Store) SetVarFlags(name string, flags []Flag, in Info) {
-	d.clearCache()
+	d.touch()
 	e := d.shadow(name)
 	for _, f := range flags {
 		if f.Name == "_content" {
@@ -677,7 +691,7 @@ func (d *Store) GetVarFlags(name string, expand []string, internal bool) ([]Flag
 
 // DelVarFlags deletes all flags but keeps the value (delVarFlags).
 func (d *Store) DelVarFlags(name string, in Info) {
-	d.clearCache()
+	d.touch()
 	e := d.shadow(name)
 	d.record(in, name, opOr(in.Op, "delete flags"), "", "")
 	if c, ok := e.get("_content"); ok {
@@ -745,35 +759,49 @@ func (d *Store) RenameVar(key, newkey string, in Info) error {
 // Keys returns the names of all variables, sorted (DataSmart.__iter__ yields a set):
 // deleted and empty ones are skipped, override variables active now are included.
 func (d *Store) Keys() ([]string, error) {
+	out, err := d.keysMatching(nil)
+	slices.Sort(out)
+	return out, err
+}
+
+// keysMatching is DataSmart.__iter__ restricted to names accepted by keep (all when nil),
+// in no particular order.
+func (d *Store) keysMatching(keep func(string) bool) ([]string, error) {
 	if err := d.needOverrides(); err != nil {
 		return nil, err
 	}
 	overrides := map[string]bool{}
-	for _, v := range d.ovdata.keys() {
-		refs, _ := d.ovdata.get(v)
+	d.ovdata.each(func(v string, refs []ovRef) {
+		if keep != nil && !keep(v) {
+			return
+		}
 		for _, r := range refs {
 			if d.overrideActive(r.override) {
 				overrides[v] = true
+				return
 			}
 		}
-	}
-	seen := map[string]bool{}
-	out := make([]string, 0, 1024)
+	})
+	out := []string{}
+	var upper []map[string]*entry
 	for l := d.vars; l != nil; l = l.parent {
+	next:
 		for k, e := range l.m {
-			if seen[k] || overrides[k] {
+			if keep != nil && !keep(k) || overrides[k] || len(e.flags) == 0 {
 				continue
 			}
-			seen[k] = true
-			if len(e.flags) > 0 {
-				out = append(out, k)
+			for _, u := range upper {
+				if _, ok := u[k]; ok {
+					continue next
+				}
 			}
+			out = append(out, k)
 		}
+		upper = append(upper, l.m)
 	}
 	for k := range overrides {
 		out = append(out, k)
 	}
-	slices.Sort(out)
 	return out, nil
 }
 
@@ -1069,5 +1097,42 @@ func (d *Store) applyRemoves(p *Refs, removes []string) error {
 	}
 	emit(s[start:])
 	p.Value = b.String()
+	return nil
+}
+
+// ExpandKeys renames variables whose names contain ${...} to their expanded names
+// (bb.data.expandKeys), reading expansions from read (d itself when nil).
+func (d *Store) ExpandKeys(read *Store) error {
+	if read == nil {
+		read = d
+	}
+	keys, err := d.keysMatching(func(k string) bool { return strings.Contains(k, "${") })
+	if err != nil {
+		return err
+	}
+	todo := map[string]string{}
+	for _, k := range keys {
+		if !strings.Contains(k, "${") {
+			continue
+		}
+		ek, err := read.Expand(k, "")
+		if err != nil {
+			return err
+		}
+		if ek != k {
+			todo[k] = ek
+		}
+	}
+	for _, k := range sortedKeys(todo) {
+		ek := todo[k]
+		if nv, _ := d.GetVar(ek, false); nv != nil {
+			if v, _ := d.GetVar(k, false); v != nil {
+				d.warn(fmt.Sprintf("Variable key %s (%s) replaces original key %s (%s).", k, Text(v), ek, Text(nv)))
+			}
+		}
+		if err := d.RenameVar(k, ek, Info{File: "data.py", Func: "expandKeys"}); err != nil {
+			return err
+		}
+	}
 	return nil
 }

@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 )
@@ -64,6 +65,10 @@ func Truthy(v any) bool {
 		return len(x) > 0
 	case interface{ Truth() bool }:
 		return x.Truth()
+	}
+	switch rv := reflect.ValueOf(v); rv.Kind() {
+	case reflect.Slice, reflect.Map, reflect.Array:
+		return rv.Len() > 0
 	}
 	return true
 }
