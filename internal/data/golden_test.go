@@ -123,16 +123,19 @@ func resultsEqual(got, want [2]any) bool {
 }
 
 func errResult(err error) map[string]any {
-	typ := "Exception"
+	typ, msg := "Exception", err.Error()
 	var ee *ExpansionError
 	var fe *FatalError
+	var pe ExceptionError
 	switch {
 	case errors.As(err, &ee):
 		typ = "ExpansionError"
 	case errors.As(err, &fe):
 		typ = "BBHandledException"
+	case errors.As(err, &pe):
+		typ, msg = pe.Exception()
 	}
-	return map[string]any{"error": typ, "msg": err.Error()}
+	return map[string]any{"error": typ, "msg": msg}
 }
 
 func normValue(v any) any {
@@ -211,6 +214,8 @@ func runScenario(t *testing.T, ops [][]any) [][2]any {
 			d = d.CreateCopy()
 		case "pop":
 			d, stack = stack[len(stack)-1], stack[:len(stack)-1]
+		case "expandKeys":
+			err = d.ExpandKeys(nil)
 		case "copyAs":
 			named[a(1)] = d.CreateCopy()
 		case "use":

@@ -90,7 +90,7 @@ func ToBoolean(v any) (val, set bool, err error) {
 	case "n", "no", "0", "false":
 		return false, true, nil
 	}
-	return false, false, fmt.Errorf("invalid value for to_boolean: %s", Text(v))
+	return false, false, &pyException{"ValueError", "Invalid value for to_boolean: " + Text(v)}
 }
 
 // isSpace is Python's str.isspace for one rune (\s of the re module on str patterns).

@@ -24,6 +24,10 @@ OPS = {"=": None, "?=": "ques", "??=": "lazyques", ":=": "colon", "+=": "append"
        "=+": "prepend", ".=": "postdot", "=.": "predot"}
 
 
+QUERIES = {"getVar", "getVarRaw", "getVarFlag", "getVarFlagRaw", "getVarFlags", "expand", "keys",
+           "overrides", "history", "emit", "emitExport", "emitEnv"}
+
+
 def norm(v):
     if v is None or isinstance(v, str):
         return v
@@ -79,7 +83,7 @@ def run(ops):
         if isinstance(res, tuple) and res[0] == "switch":
             d = res[1]
             continue
-        if name.startswith(("get", "expand", "keys", "emit", "history", "overrides")) or isinstance(res, dict):
+        if name in QUERIES or isinstance(res, dict):
             out.append([i, res])
     return out
 
@@ -120,6 +124,8 @@ def step(d, i, name, args, loc, stack, named):
         return ("switch", d.createCopy())
     elif name == "pop":
         return ("switch", stack.pop())
+    elif name == "expandKeys":
+        bb.data.expandKeys(d)
     elif name == "copyAs":
         named[args[0]] = d.createCopy()
     elif name == "use":
