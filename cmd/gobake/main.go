@@ -17,6 +17,7 @@ type command struct {
 // commands lists the subcommands. Add one line per subcommand; its code lives in its own file.
 func commands() map[string]command {
 	return map[string]command{
+		"history": {"list past builds from the runqueue state ([-tmpdir DIR] [BUILD])", runHistory},
 		"parse":   {"parse metadata files and report syntax errors", runParse},
 		"python":  {"run Python under gobake's runtime (-c CODE | FILE) [ARGS]", runPython},
 		"version": {"print gobake's version", runVersion},
