@@ -36,7 +36,7 @@ def node_fields(ast, node, classname):
             if g.get(key) is not None:
                 op = sym
                 break
-        out = {"kind": "assign", "var": g["var"], "op": op, "value": g["value"]}
+        out = {"kind": "assign", "var": g["var"], "op": op, "quote": g["apo"], "value": g["value"]}
         if g.get("flag") is not None:
             out["flag"] = g["flag"]
         if g.get("exp") is not None:

@@ -13,7 +13,8 @@ import (
 // a field is empty when the kind has no such part.
 //
 //	kind              fields
-//	assign            var, flag, op (= ?= ??= := += =+ .= =.), value (raw, between the quotes), export
+//	assign            var, flag, op (= ?= ??= := += =+ .= =.), quote (" or '), value (raw, between
+//	                  the quotes), export
 //	export            var                       (export without assignment)
 //	unset             var, flag                 (flag empty for "unset VAR")
 //	include, require  value                     (raw argument, unexpanded, unsplit)
@@ -39,6 +40,7 @@ type Stmt struct {
 	Var       string   `json:"var,omitempty"`
 	Flag      string   `json:"flag,omitempty"`
 	Op        string   `json:"op,omitempty"`
+	Quote     string   `json:"quote,omitempty"`
 	Value     string   `json:"value,omitempty"`
 	Export    bool     `json:"export,omitempty"`
 	Name      string   `json:"name,omitempty"`
@@ -57,7 +59,7 @@ type Stmt struct {
 func (s Stmt) equal(o Stmt) bool {
 	s.File, o.File = "", ""
 	return s.Line == o.Line && s.Kind == o.Kind && s.Var == o.Var && s.Flag == o.Flag &&
-		s.Op == o.Op && s.Value == o.Value && s.Export == o.Export && s.Name == o.Name &&
+		s.Op == o.Op && s.Quote == o.Quote && s.Value == o.Value && s.Export == o.Export && s.Name == o.Name &&
 		slices.Equal(s.Names, o.Names) && slices.Equal(s.After, o.After) &&
 		slices.Equal(s.Before, o.Before) && s.LibDir == o.LibDir && s.Namespace == o.Namespace &&
 		s.Body == o.Body && s.Python == o.Python && s.Fakeroot == o.Fakeroot && s.Attrs == o.Attrs
@@ -75,6 +77,7 @@ func (s Stmt) String() string {
 	add("var", s.Var)
 	add("flag", s.Flag)
 	add("op", s.Op)
+	add("quote", s.Quote)
 	add("name", s.Name)
 	if s.Value != "" || s.Kind == "assign" {
 		fmt.Fprintf(&b, " value=%q", s.Value)
