@@ -301,6 +301,7 @@ func (s *scanner) lexRecipe() {
 		fn      *openFunc
 		def     *openDef
 		residue []line // continued lines, text without the backslash
+		skip    bool   // dropping the rest of a broken continued statement
 	)
 	for _, l := range s.lines {
 		text := rstrip(l.text)
@@ -325,11 +326,17 @@ func (s *scanner) lexRecipe() {
 			s.closeDef(def)
 			def = nil
 		}
+		if skip {
+			skip = strings.HasSuffix(text, `\`)
+			continue
+		}
 		if len(residue) > 0 {
 			r0 := residue[0].text
 			if text != "" && text[0] == '#' && r0 != "" && r0[0] != '#' {
 				s.errs.add(s.pos(l, 0), "comment in the middle of a multiline expression (started on line %d)", residue[0].no)
 				residue = residue[:0]
+				skip = strings.HasSuffix(text, `\`)
+				continue
 			} else if r0 != "" && r0[0] == '#' && (text == "" || text[0] != '#') {
 				s.errs.add(s.pos(residue[0], 0), "confusing multiline, partially commented expression: comment continued by a trailing backslash into line %d; is it all a comment or should it be parsed?", l.no)
 				residue = residue[:0]

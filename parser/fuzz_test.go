@@ -1,0 +1,40 @@
+package parser
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzParse: no input panics or hangs, and in both modes an error-free parse survives
+// parse -> print -> parse with equal statements (positions aside).
+func FuzzParse(f *testing.F) {
+	paths, _ := filepath.Glob("testdata/ok/*.*")
+	for _, p := range paths {
+		if src, err := os.ReadFile(p); err == nil && filepath.Ext(p) != ".json" {
+			f.Add(src)
+		}
+	}
+	for _, c := range readChunks(f, "testdata/errors.txt") {
+		f.Add(c.src)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		for _, mode := range []Mode{ModeConf, ModeRecipe} {
+			name := "fuzz.bb"
+			if mode == ModeConf {
+				name = "fuzz.conf"
+			}
+			file, err := ParseMode(name, src, mode)
+			if file == nil {
+				t.Fatal("nil File")
+			}
+			if err != nil {
+				if list, ok := err.(ErrorList); !ok || len(list) == 0 {
+					t.Fatalf("error is %T %v", err, err)
+				}
+				continue
+			}
+			checkRoundTrip(t, file, src)
+		}
+	})
+}

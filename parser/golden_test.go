@@ -1,0 +1,102 @@
+package parser
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/ok")
+
+// TestGolden parses every fixture of testdata/ok and compares the JSON AST with NAME.json.
+// The fixtures cover every statement form; their statements were checked against BitBake
+// 2.8's parser (apart from include_all and addfragments, which it predates).
+func TestGolden(t *testing.T) {
+	files, err := filepath.Glob("testdata/ok/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, path := range files {
+		if strings.HasSuffix(path, ".json") {
+			continue
+		}
+		n++
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := Parse(filepath.Base(path), src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := json.MarshalIndent(f, "", "\t")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := path + ".json"
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./parser -run TestGolden -update)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from the parse; run with -update and review the diff", golden)
+			}
+			checkRoundTrip(t, f, src)
+		})
+	}
+	if n == 0 {
+		t.Fatal("no fixtures")
+	}
+}
+
+// stripped returns the statements with all positions zeroed, for comparisons.
+func stripped(stmts []Stmt) []Stmt {
+	out := make([]Stmt, len(stmts))
+	for i, s := range stmts {
+		v := reflect.ValueOf(s).Elem()
+		c := reflect.New(v.Type())
+		c.Elem().Set(v)
+		c.Elem().FieldByName("Pos").SetZero()
+		c.Elem().FieldByName("EndPos").SetZero()
+		out[i] = c.Interface().(Stmt)
+	}
+	return out
+}
+
+// checkRoundTrip prints f, parses the text again in the same mode and wants the same
+// statements; it also checks that positions are ordered and inside the source.
+func checkRoundTrip(t *testing.T, f *File, src []byte) {
+	t.Helper()
+	var prev Position
+	for _, s := range f.Stmts {
+		start, end := s.Span()
+		if start.Line < 1 || start.Column < 1 || start.Offset < prev.Offset || end.Offset < start.Offset || end.Offset > len(src) {
+			t.Fatalf("bad span %v-%v (previous end %v) for %#v", start, end, prev, s)
+		}
+		prev = end
+	}
+	text := Format(f)
+	g, err := ParseMode(f.Name, []byte(text), f.Mode)
+	if err != nil {
+		t.Fatalf("printed text does not parse: %v\n--- printed:\n%s", err, text)
+	}
+	if a, b := stripped(f.Stmts), stripped(g.Stmts); !reflect.DeepEqual(a, b) {
+		ja, _ := json.Marshal(&File{Stmts: a})
+		jb, _ := json.Marshal(&File{Stmts: b})
+		t.Fatalf("round trip changed the AST\n--- printed:\n%s\n--- first:  %s\n--- second: %s", text, ja, jb)
+	}
+}

@@ -1,0 +1,4 @@
+A = "crlf"
+B = "cr only"do_x() {
+	echo
+}
