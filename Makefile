@@ -50,4 +50,5 @@ golden-env:
 .PHONY: golden-data
 golden-data:
 	@test -n "$(ISAR)" || { echo "usage: make golden-data ISAR=/path/to/isar"; exit 2; }
+	/usr/bin/python3 internal/data/testdata/gen_random.py internal/data/testdata/scenarios/random.json
 	/usr/bin/python3 internal/data/testdata/oracle.py $(ISAR)/bitbake/lib internal/data/testdata/scenarios internal/data/testdata/golden

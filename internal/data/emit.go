@@ -55,7 +55,10 @@ func (d *Store) EmitVar(w io.Writer, name string, all bool) (bool, error) {
 		if _, ok := err.(*ExpansionError); ok {
 			typ = "ExpansionError"
 		} else if _, ok := err.(*FatalError); ok {
-			typ = "BBHandledException"
+			// bb.fatal logs its message and raises an empty BBHandledException.
+			typ, msg = "BBHandledException", ""
+		} else if pe, ok := err.(ExceptionError); ok {
+			typ, msg = pe.Exception()
 		}
 		fmt.Fprintf(w, "# expansion of %s threw %s: %s\n", name, typ, msg)
 		return false, nil

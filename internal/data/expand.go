@@ -125,7 +125,7 @@ func (d *Store) expandWithRefs(v any, varname string) (*Refs, error) {
 	d.depth++
 	defer func() { d.depth-- }()
 	if d.depth > MaxDepth {
-		return nil, &ExpansionError{Var: varname, Expression: s, Err: ErrRecursion, Chain: []string{chainName(varname, s)}}
+		return nil, &ExpansionError{Var: varname, Expression: s, Err: recursionError{}, Chain: []string{chainName(varname, s)}}
 	}
 	for strings.Contains(s, "${") {
 		old := s

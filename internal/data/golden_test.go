@@ -106,6 +106,11 @@ func resultsEqual(got, want [2]any) bool {
 		return false
 	}
 	g, w := normalize(got[1]), normalize(want[1])
+	if strings.Contains(jsonText(w), "RecursionError") {
+		// Python's recursion limit has no Go counterpart: where and how deep the
+		// error surfaces differs, only that it is a RecursionError is compared.
+		return strings.Contains(jsonText(g), "RecursionError")
+	}
 	gm, gok := g.(map[string]any)
 	wm, wok := w.(map[string]any)
 	if gok && wok && gm["error"] != nil {
@@ -129,7 +134,7 @@ func errResult(err error) map[string]any {
 	var pe ExceptionError
 	switch {
 	case errors.As(err, &ee):
-		typ = "ExpansionError"
+		typ, msg = "ExpansionError", ee.Error()
 	case errors.As(err, &fe):
 		typ = "BBHandledException"
 	case errors.As(err, &pe):

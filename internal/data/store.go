@@ -337,7 +337,7 @@ func (d *Store) SetVar(name string, value any, in Info) error {
 		if override != "" {
 			op = keyword + "[" + override + "]"
 		}
-		d.record(in, base, op, detailOf(in, value), "")
+		d.record(in, base, op, value, "")
 		d.updateOverrides(base)
 		if d.ovvars[base] {
 			return d.updateOverrideVars(name, value)
@@ -856,17 +856,24 @@ func concat(a, b any) (any, error) {
 	return as + bs, nil
 }
 
-func (d *Store) opMatches(o string) bool {
+func (d *Store) opMatches(o string) (bool, error) {
 	if o == "" {
-		return true
+		return true, nil
+	}
+	if !d.haveOverrides {
+		return false, errNoOverrides("argument of type 'NoneType' is not iterable")
 	}
 	for _, p := range strings.Split(o, ":") {
 		if !slices.Contains(d.overrides, p) {
-			return false
+			return false, nil
 		}
 	}
-	return true
+	return true, nil
 }
+
+// errNoOverrides is the TypeError BitBake raises when OVERRIDES failed to expand earlier
+// (need_overrides then stays disabled and later reads find no overrides).
+func errNoOverrides(msg string) error { return &pyException{"TypeError", msg} }
 
 // getVarFlag is DataSmart.getVarFlag; with retParser the expansion record is returned
 // too (its Unexpanded is the value before expansion and removal).
@@ -935,13 +942,16 @@ func (d *Store) getVarFlagP(name, flag string, o getOpts) (any, *Refs, error) {
 			}
 			ops, _ := l.([]OverrideOp)
 			for _, op := range ops {
-				if !d.opMatches(op.Override) {
+				m, err := d.opMatches(op.Override)
+				if err != nil {
+					return nil, nil, err
+				}
+				if !m {
 					continue
 				}
 				if value == nil {
 					value = ""
 				}
-				var err error
 				if kw == ":append" {
 					value, err = concat(value, op.Value)
 				} else {
@@ -971,7 +981,11 @@ func (d *Store) getVarFlagP(name, flag string, o getOpts) (any, *Refs, error) {
 			}
 			ops, _ := l.([]OverrideOp)
 			for _, op := range ops {
-				if d.opMatches(op.Override) {
+				m, err := d.opMatches(op.Override)
+				if err != nil {
+					return nil, nil, err
+				}
+				if m {
 					removes = addUnique(removes, Text(op.Value))
 				}
 			}
@@ -1028,6 +1042,9 @@ func (d *Store) selectOverride(refs []ovRef) (string, error) {
 		if d.overrideActive(r.override) {
 			put(r.override, r.name)
 		}
+	}
+	if !d.haveOverrides {
+		return "", errNoOverrides("'NoneType' object is not iterable")
 	}
 	if len(active) == 0 {
 		return "", nil

@@ -166,6 +166,14 @@ func (e *selfRefError) Is(target error) bool { return target == ErrSelfReference
 // such as A = "${B}", B = "${A}"; BitBake reports Python's RecursionError there).
 var ErrRecursion = errors.New("maximum recursion depth exceeded")
 
+type recursionError struct{}
+
+func (recursionError) Error() string { return ErrRecursion.Error() }
+func (recursionError) Exception() (typ, msg string) {
+	return "RecursionError", ErrRecursion.Error()
+}
+func (recursionError) Is(target error) bool { return target == ErrRecursion }
+
 // ErrKeepLiteral is returned (possibly wrapped) by a PythonExpander for code that Python
 // rejects as an unterminated string literal: BitBake then leaves that whole pass of
 // ${@...} expressions unexpanded instead of failing.
