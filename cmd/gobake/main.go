@@ -17,6 +17,7 @@ type command struct {
 // commands lists the subcommands. Add one line per subcommand; its code lives in its own file.
 func commands() map[string]command {
 	return map[string]command{
+		"getvar":  {"print a variable of the configuration or a recipe ([-r RECIPE] [--value] VAR)", runGetvar},
 		"history": {"list past builds from the runqueue state ([-tmpdir DIR] [BUILD])", runHistory},
 		"parse":   {"parse metadata files and report syntax errors", runParse},
 		"python":  {"run Python under gobake's runtime (-c CODE | FILE) [ARGS]", runPython},
@@ -36,9 +37,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	c, ok := cmds[args[0]]
 	if !ok {
-		fmt.Fprintf(stderr, "gobake: unknown command %q\n", args[0])
-		usage(stderr, cmds)
-		return 2
+		// bitbake-style: gobake [-e] [-p] [-s] [-g] [TARGET...] (bitbake.go)
+		return runBitbake(args, stdin, stdout, stderr)
 	}
 	return c.run(args[1:], stdin, stdout, stderr)
 }

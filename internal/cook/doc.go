@@ -1,2 +1,50 @@
-// Package cook is the cooker: layers, configuration, recipes, classes, providers.
+// Package cook is the cooker: it turns a build directory into datastores the way BitBake 2.8's
+// cooker does (bb.cookerdata, bb.parse.ast, bb.cooker's file collection, bb.providers).
+//
+// # Model
+//
+// A Cooker is made from Options (a Parser, an optional Python runtime, the process
+// environment, the build directory) and works in two phases.
+//
+// ParseConfiguration parses the configuration once per multiconfig, in BitBake's order:
+// the approved environment (BB_ENV_PASSTHROUGH, BB_ENV_PASSTHROUGH_ADDITIONS), prefiles,
+// conf/bblayers.conf (found along BBPATH or from the build directory upwards; its directory's
+// parent becomes TOPDIR), each layer's conf/layer.conf with LAYERDIR and LAYERDIR_RE set
+// (LAYERSERIES_COMPAT checked against LAYERSERIES_CORENAMES, BBFILES_DYNAMIC applied),
+// conf/bitbake.conf along BBPATH, postfiles, then base.bbclass and the INHERIT classes.
+// Event handlers found so far are registered and ConfigParsed fired. Each multiconfig of
+// BBMULTICONFIG repeats this with BB_CURRENT_MC set to its name. Then each multiconfig's
+// recipe files are collected (Collections): BBFILES globbed, BBMASK applied, .bbappend files
+// matched by name or "%" wildcard, layers ordered by BBFILE_PRIORITY (computed from
+// LAYERDEPENDS when unset).
+//
+// ParseRecipe parses one .bb file on a copy of its multiconfig's datastore: the file, its
+// bbappends, the deferred inherits, then finalisation (handlers registered, RecipePreFinalise,
+// key expansion, anonymous functions, _task_deps from addtask/deltask bookkeeping,
+// RecipeParsed) and the BBCLASSEXTEND variants, each finalised on its own copy. SkipRecipe
+// marks a variant skipped. ParseAll does it for every file of a multiconfig; Providers picks
+// the recipe bitbake would build for a target (PREFERRED_PROVIDER, PREFERRED_VERSION with
+// "%", DEFAULT_PREFERENCE, layer priority, version order); ShowEnvironment prints what
+// `bitbake -e` prints.
+//
+// # Statements
+//
+// The cooker evaluates Stmt values, one per BitBake AST node, converted from package parser's
+// AST by fromAST (MetadataParser reads files with it). Each statement is evaluated as
+// bb.parse.ast does: assignments through data.Store.Assign, include/require/include_all and
+// inherit resolved along BBPATH (the file's own directory first for includes; classes-TYPE/
+// before classes/ for inherit), every file looked at recorded for BBINCLUDED, errors naming
+// file:line. Parsed files are cached per Cooker.
+//
+// # Python
+//
+// Python is an interface (python.go) so that the cooker does not depend on the runtime's
+// internals: inline ${@...} expansion, def blocks, anonymous functions and event handlers go
+// through it. Without one the cooker still parses; Python expressions stay literal.
+//
+// # Decisions
+//
+// BitBake keeps event handlers and compiled methods in process globals and shares Python
+// list objects between datastores; gobake keeps handlers in the Cooker and copies lists on
+// write, so recipes parsed in one process cannot see each other's tasks.
 package cook

@@ -1,0 +1,226 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/gobake/gobake/internal/cook"
+	"github.com/gobake/gobake/internal/data"
+)
+
+type stderrLog struct{ w io.Writer }
+
+func (l stderrLog) Warn(msg string) { fmt.Fprintln(l.w, "WARNING:", msg) }
+
+// buildDir is the directory gobake works in: the current one when conf/bblayers.conf is
+// found from it upwards, else $BUILDDIR when set.
+func buildDir(env map[string]string) (string, error) {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for p := cwd; ; p = filepath.Dir(p) {
+		if _, err := os.Stat(filepath.Join(p, "conf", "bblayers.conf")); err == nil {
+			return cwd, nil
+		}
+		if p == "/" || p == "." {
+			break
+		}
+	}
+	if b := env["BUILDDIR"]; b != "" {
+		return b, nil
+	}
+	return cwd, nil
+}
+
+func environ() map[string]string {
+	env := map[string]string{}
+	for _, kv := range os.Environ() {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			env[k] = v
+		}
+	}
+	return env
+}
+
+// newCooker parses the configuration of the build directory.
+func newCooker(argv []string, tracking bool, stderr io.Writer) (*cook.Cooker, error) {
+	env := environ()
+	dir, err := buildDir(env)
+	if err != nil {
+		return nil, err
+	}
+	c := cook.New(cook.Options{
+		Parser:   cook.MetadataParser{},
+		Python:   newPython(stderr),
+		Env:      env,
+		Dir:      dir,
+		Argv:     argv,
+		Tracking: tracking,
+		Jobs:     1,
+		Log:      stderrLog{stderr},
+	})
+	if err := c.ParseConfiguration(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// runBitbake implements the default command: gobake [-e] [-p] [-s] [-g] [TARGET...].
+func runBitbake(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("gobake", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	env := fs.Bool("e", false, "show the global or per-recipe environment (as bitbake -e)")
+	parseOnly := fs.Bool("p", false, "parse every recipe of every multiconfig and report errors and skipped recipes")
+	versions := fs.Bool("s", false, "show the latest and preferred version of every recipe")
+	graph := fs.Bool("g", false, "write the task graph (task-depends.dot, pn-buildlist)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: gobake [-e] [-p] [-s] [-g] [TARGET...]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	targets := fs.Args()
+	if *graph {
+		fmt.Fprintln(stderr, "gobake: -g is not implemented yet")
+		return 1
+	}
+	if !*env && !*parseOnly && !*versions {
+		fmt.Fprintln(stderr, "gobake: building targets is not implemented yet; use -e, -p, -s or getvar")
+		return 1
+	}
+	argv := append([]string{os.Args[0]}, args...)
+	c, err := newCooker(argv, *env, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "ERROR:", err)
+		return 1
+	}
+	switch {
+	case *env:
+		if len(targets) > 1 {
+			fmt.Fprintln(stderr, "gobake: -e takes at most one target")
+			return 2
+		}
+		target := ""
+		if len(targets) == 1 {
+			target = targets[0]
+		}
+		w := bufio.NewWriterSize(stdout, 1<<16)
+		err := c.ShowEnvironment(w, target)
+		if ferr := w.Flush(); err == nil {
+			err = ferr
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "ERROR:", err)
+			return 1
+		}
+	case *parseOnly:
+		return parseEverything(c, stdout, stderr)
+	case *versions:
+		idx, err := c.ParseAll("")
+		if err != nil {
+			fmt.Fprintln(stderr, "ERROR:", err)
+			return 1
+		}
+		ver := func(v cook.Version) string { return v.PE + ":" + v.PV + "-" + v.PR }
+		fmt.Fprintf(stdout, "%-35s %25s %25s %25s\n", "Recipe Name", "Latest Version", "Preferred Version", "Required Version")
+		fmt.Fprintf(stdout, "%-35s %25s %25s %25s\n\n", "===========", "==============", "=================", "================")
+		for _, r := range c.Versions(idx) {
+			pref := ver(r.Preferred)
+			if r.Preferred == r.Latest {
+				pref = ""
+			}
+			fmt.Fprintf(stdout, "%-35s %25s %25s %25s\n", r.PN, ver(r.Latest), pref, "")
+		}
+	}
+	return 0
+}
+
+// parseEverything is gobake -p: every recipe of every multiconfig.
+func parseEverything(c *cook.Cooker, stdout, stderr io.Writer) int {
+	files, recipes, skipped, masked, errs := 0, 0, 0, 0, 0
+	for _, mc := range c.MCNames {
+		idx, err := c.ParseAll(mc)
+		if err != nil {
+			fmt.Fprintln(stderr, "ERROR:", err)
+			return 1
+		}
+		files += len(c.Collections[mc].Files)
+		masked += c.Collections[mc].Masked
+		for _, r := range idx.Recipes {
+			recipes++
+			switch {
+			case r.Err != nil:
+				errs++
+				fmt.Fprintf(stderr, "ERROR: %s: %v\n", r.VirtualFn, r.Err)
+			case r.Skipped != "":
+				skipped++
+				fmt.Fprintf(stdout, "SKIPPED: %s: %s\n", r.VirtualFn, r.Skipped)
+			}
+		}
+	}
+	fmt.Fprintf(stdout, "Parsing of %d .bb files complete. %d targets, %d skipped, %d masked, %d errors.\n", files, recipes, skipped, masked, errs)
+	if errs > 0 {
+		return 1
+	}
+	return 0
+}
+
+// runGetvar implements gobake getvar [-r RECIPE] [--value] VAR.
+func runGetvar(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("gobake getvar", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	recipe := fs.String("r", "", "show the variable in this recipe's environment")
+	value := fs.Bool("value", false, "print only the expanded value")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "usage: gobake getvar [-r RECIPE] [--value] VAR")
+		return 2
+	}
+	name := fs.Arg(0)
+	c, err := newCooker(append([]string{os.Args[0], "getvar"}, args...), !*value, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "ERROR:", err)
+		return 1
+	}
+	d, err := c.Environment(*recipe)
+	if err != nil {
+		fmt.Fprintln(stderr, "ERROR:", err)
+		return 1
+	}
+	if *value {
+		v, ok, err := d.Get(name)
+		if err != nil {
+			fmt.Fprintln(stderr, "ERROR:", err)
+			return 1
+		}
+		if !ok {
+			fmt.Fprintln(stderr, "ERROR:", name, "is not set")
+			return 1
+		}
+		fmt.Fprintln(stdout, v)
+		return 0
+	}
+	if _, err := d.EmitVar(stdout, name, true); err != nil {
+		var ee *data.ExpansionError
+		if errors.As(err, &ee) {
+			fmt.Fprintln(stderr, "ERROR:", ee)
+			return 1
+		}
+		fmt.Fprintln(stderr, "ERROR:", err)
+		return 1
+	}
+	return 0
+}
+
+// newPython returns the cooker's Python runtime (nil until the pyrt adapter is wired in).
+func newPython(io.Writer) cook.Python { return nil }

@@ -1,0 +1,109 @@
+package cook
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/gobake/gobake/internal/data"
+)
+
+// ErrNoProvider is returned (wrapped) when no recipe provides a target.
+var ErrNoProvider = errors.New("nothing provides")
+
+// Resolve finds the recipe variant bitbake would build for target ("mc:NAME:pn" or a PN or
+// PROVIDES item) and returns its virtual file name and multiconfig.
+func (c *Cooker) Resolve(target string) (*RecipeInfo, error) {
+	mc, item := SplitMC(target)
+	if _, ok := c.MC[mc]; !ok {
+		return nil, fmt.Errorf("no multiconfig named %q (target %s)", mc, target)
+	}
+	if strings.Contains(c.getString(c.MC[mc], "ASSUME_PROVIDED"), item) &&
+		containsField(c.getString(c.MC[mc], "ASSUME_PROVIDED"), item) {
+		return nil, fmt.Errorf("%s is in ASSUME_PROVIDED", item)
+	}
+	idx, err := c.ParseAll(mc)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range idx.Recipes {
+		if r.Err != nil {
+			return nil, r.Err
+		}
+	}
+	eligible, _ := c.Providers(idx, item)
+	if len(eligible) == 0 {
+		return nil, fmt.Errorf("%w %s", ErrNoProvider, target)
+	}
+	return eligible[0], nil
+}
+
+func containsField(s, f string) bool {
+	for _, x := range strings.Fields(s) {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+// Environment returns the datastore bitbake -e shows for target: the finalised recipe,
+// or with target "" or "mc:NAME:" the configuration with keys expanded and anonymous
+// functions run.
+func (c *Cooker) Environment(target string) (*data.Store, error) {
+	if target == "" || (strings.HasPrefix(target, "mc:") && strings.Count(target, ":") == 2 && strings.HasSuffix(target, ":")) {
+		mc, _ := SplitMC(target)
+		d, ok := c.MC[mc]
+		if !ok {
+			return nil, fmt.Errorf("No multiconfig named \"%s\" found", mc)
+		}
+		if err := expandKeys(d); err != nil {
+			return nil, err
+		}
+		if c.opts.Python != nil {
+			if anon := getList(d, "__BBANONFUNCS"); len(anon) > 0 {
+				if err := c.opts.Python.RunAnon(d, anon); err != nil {
+					return nil, err
+				}
+			}
+		}
+		return d, nil
+	}
+	ri, err := c.Resolve(target)
+	if err != nil {
+		return nil, err
+	}
+	only := ri.Variant
+	if only == "" {
+		only = "default"
+	}
+	rs, err := c.ParseRecipe(ri.File, ri.MC, only)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rs {
+		if r.Variant == ri.Variant {
+			return r.Data, nil
+		}
+	}
+	return nil, fmt.Errorf("%s: variant %q not parsed", ri.File, ri.Variant)
+}
+
+// ShowEnvironment writes what bitbake -e prints for target: the include history, every
+// variable with its history and every shell function, then the python functions.
+func (c *Cooker) ShowEnvironment(w io.Writer, target string) error {
+	d, err := c.Environment(target)
+	if err != nil {
+		return err
+	}
+	if c.Base.Includes != nil {
+		c.Base.Includes.Emit(w)
+	}
+	io.WriteString(w, "\n")
+	if err := d.EmitEnv(w, true); err != nil {
+		return err
+	}
+	io.WriteString(w, "\n")
+	return d.EmitPythonFuncs(w)
+}

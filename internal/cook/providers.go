@@ -1,0 +1,244 @@
+package cook
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/gobake/gobake/internal/data"
+)
+
+// RecipeInfo is what the cooker keeps of a parsed recipe variant to choose providers
+// (BitBake's RecipeInfo in the parse cache).
+type RecipeInfo struct {
+	VirtualFn   string
+	File        string
+	Variant     string
+	MC          string
+	PN          string
+	Version     Version
+	Provides    []string // PN first, then PROVIDES
+	DefaultPref int
+	Priority    int
+	Skipped     string
+	Err         error
+}
+
+// Index is every recipe variant of one multiconfig, parsed.
+type Index struct {
+	MC      string
+	Recipes []*RecipeInfo
+	ByFn    map[string]*RecipeInfo
+}
+
+// ParseAll parses every recipe file of multiconfig mc (all variants), Options.Jobs files at
+// a time. Recipes that fail have Err set.
+func (c *Cooker) ParseAll(mc string) (*Index, error) {
+	col, ok := c.Collections[mc]
+	if !ok {
+		return nil, fmt.Errorf("no multiconfig named %q", mc)
+	}
+	results := make([][]*RecipeInfo, len(col.Files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, max(c.opts.Jobs, 1))
+	for i, fn := range col.Files {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			results[i] = c.recipeInfos(fn, mc)
+		}()
+	}
+	wg.Wait()
+	idx := &Index{MC: mc, ByFn: map[string]*RecipeInfo{}}
+	for _, rs := range results {
+		for _, r := range rs {
+			idx.Recipes = append(idx.Recipes, r)
+			idx.ByFn[r.VirtualFn] = r
+		}
+	}
+	return idx, nil
+}
+
+func (c *Cooker) recipeInfos(fn, mc string) []*RecipeInfo {
+	prio, _ := c.Collections[mc].Priority(fn)
+	recipes, err := c.ParseRecipe(fn, mc, "")
+	if err != nil {
+		return []*RecipeInfo{{VirtualFn: VirtualFn(fn, "", mc), File: fn, MC: mc, Err: err}}
+	}
+	var out []*RecipeInfo
+	for _, r := range recipes {
+		out = append(out, c.info(r, prio))
+	}
+	return out
+}
+
+func (c *Cooker) info(r *Recipe, prio int) *RecipeInfo {
+	d := r.Data
+	ri := &RecipeInfo{VirtualFn: r.VirtualFn, File: r.File, Variant: r.Variant, MC: r.MC, Priority: prio, Skipped: r.Skipped}
+	get := func(name string) string {
+		v, _, err := d.Get(name)
+		if err != nil && ri.Err == nil && r.Skipped == "" {
+			ri.Err = fmt.Errorf("%s: %w", r.VirtualFn, err)
+		}
+		return v
+	}
+	ri.PN = get("PN")
+	ri.Version = Version{PE: get("PE"), PV: get("PV"), PR: get("PR")}
+	ri.Provides = append([]string{ri.PN}, strings.Fields(get("PROVIDES"))...)
+	ri.DefaultPref = atoiOr(get("DEFAULT_PREFERENCE"), 0)
+	return ri
+}
+
+// byPriority groups fns by layer priority, highest first (bb.providers.sortPriorities).
+func byPriority(recipes []*RecipeInfo) [][]*RecipeInfo {
+	prios := map[int][]*RecipeInfo{}
+	var keys []int
+	for _, r := range recipes {
+		if _, ok := prios[r.Priority]; !ok {
+			keys = append(keys, r.Priority)
+		}
+		prios[r.Priority] = append(prios[r.Priority], r)
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(keys)))
+	out := make([][]*RecipeInfo, len(keys))
+	for i, k := range keys {
+		out[i] = prios[k]
+	}
+	return out
+}
+
+// preferredVersion is findPreferredProvider: the recipe matching PREFERRED_VERSION_<pn>.
+func (c *Cooker) preferredVersion(d *data.Store, pn string, groups [][]*RecipeInfo) *RecipeInfo {
+	pv := c.getString(d, "PREFERRED_VERSION_"+pn)
+	if pv == "" {
+		return nil
+	}
+	pe := ""
+	hasPE := false
+	if i := strings.Index(pv, ":"); i >= 0 && isDigits(pv[:i]) {
+		pe, pv, hasPE = pv[:i], pv[i+1:], true
+	}
+	for _, g := range groups {
+		for _, r := range g {
+			if hasPE && r.Version.PE != pe {
+				continue
+			}
+			if r.Version.PV == pv || (strings.Contains(pv, "%") && strings.HasPrefix(r.Version.PV, pv[:strings.Index(pv, "%")])) {
+				return r
+			}
+		}
+	}
+	c.warnf("preferred version %s of %s not available", pv, pn)
+	return nil
+}
+
+func isDigits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+// latest is findLatestProvider over one priority group.
+func latest(group []*RecipeInfo) *RecipeInfo {
+	var best *RecipeInfo
+	for _, r := range group {
+		if best == nil || (best.DefaultPref == r.DefaultPref && vercmp(best.Version, r.Version) < 0) || r.DefaultPref > best.DefaultPref {
+			best = r
+		}
+	}
+	return best
+}
+
+// Providers returns the eligible providers of item in multiconfig idx.MC, best first, and
+// whether PREFERRED_PROVIDER chose one (bb.providers.filterProviders).
+func (c *Cooker) Providers(idx *Index, item string) ([]*RecipeInfo, bool) {
+	d := c.MC[idx.MC]
+	byPN := map[string][]*RecipeInfo{}
+	for _, r := range idx.Recipes {
+		if r.Skipped != "" || r.Err != nil || !slices.Contains(r.Provides, item) {
+			continue
+		}
+		byPN[r.PN] = append(byPN[r.PN], r)
+	}
+	pns := make([]string, 0, len(byPN))
+	for pn := range byPN {
+		pns = append(pns, pn)
+	}
+	sort.Strings(pns)
+	chosen := map[string]*RecipeInfo{}
+	var eligible []*RecipeInfo
+	groups := map[string][][]*RecipeInfo{}
+	for _, pn := range pns {
+		groups[pn] = byPriority(byPN[pn])
+		if p := c.preferredVersion(d, pn, groups[pn]); p != nil {
+			chosen[pn] = p
+			eligible = append(eligible, p)
+		}
+	}
+	for _, pn := range pns {
+		if chosen[pn] != nil {
+			continue
+		}
+		chosen[pn] = latest(groups[pn][0])
+		eligible = append(eligible, chosen[pn])
+	}
+	if p := chosen[item]; p != nil {
+		if i := slices.Index(eligible, p); i >= 0 {
+			eligible = append([]*RecipeInfo{p}, slices.Delete(eligible, i, i+1)...)
+		}
+	}
+	found := false
+	if pref := c.getString(d, "PREFERRED_PROVIDER_"+item); pref != "" {
+		for i, p := range eligible {
+			if p.PN == pref {
+				eligible = append([]*RecipeInfo{p}, slices.Delete(eligible, i, i+1)...)
+				found = true
+				break
+			}
+		}
+	}
+	return eligible, found
+}
+
+// SplitMC splits "mc:NAME:target" into ("NAME", "target"); other targets are in mc "".
+func SplitMC(target string) (string, string) {
+	if rest, ok := strings.CutPrefix(target, "mc:"); ok {
+		if mc, t, ok := strings.Cut(rest, ":"); ok {
+			return mc, t
+		}
+	}
+	return "", target
+}
+
+// VersionRow is one line of bitbake -s: a PN, its latest version and, when different, the
+// preferred one.
+type VersionRow struct {
+	PN                string
+	Latest, Preferred Version
+}
+
+// Versions lists every PN of idx (skipped and failed recipes excluded) with its latest and
+// preferred versions (bb.providers.findProviders).
+func (c *Cooker) Versions(idx *Index) []VersionRow {
+	d := c.MC[idx.MC]
+	byPN := map[string][]*RecipeInfo{}
+	for _, r := range idx.Recipes {
+		if r.Skipped == "" && r.Err == nil {
+			byPN[r.PN] = append(byPN[r.PN], r)
+		}
+	}
+	var rows []VersionRow
+	for pn, rs := range byPN {
+		groups := byPriority(rs)
+		l := latest(groups[0])
+		p := c.preferredVersion(d, pn, groups)
+		if p == nil {
+			p = l
+		}
+		rows = append(rows, VersionRow{PN: pn, Latest: l.Version, Preferred: p.Version})
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].PN < rows[j].PN })
+	return rows
+}
