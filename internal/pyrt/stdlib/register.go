@@ -26,6 +26,8 @@ var goModules = []func() *py.ModuleImpl{
 	subprocessModule,
 	hashlibModule,
 	timeModule,
+	jsonModule,
+	
 }
 
 func init() {
