@@ -235,7 +235,7 @@ func (c *Cooker) collect(d *data.Store) (*Collections, error) {
 			}
 			continue
 		}
-		globbed, err := filepath.Glob(f)
+		globbed, err := pyGlob(f)
 		if err != nil {
 			return nil, fmt.Errorf("BBFILES entry %q: %w", f, err)
 		}
@@ -275,4 +275,59 @@ func (c *Cooker) collect(d *data.Store) (*Collections, error) {
 		}
 	}
 	return col, nil
+}
+
+// hasMeta reports whether s holds glob metacharacters.
+func hasMeta(s string) bool { return strings.ContainsAny(s, "*?[") }
+
+// pyGlob is Python's glob.glob: unlike filepath.Glob it keeps the pattern's directory part
+// as written (no cleaning of "..") and skips hidden names unless the pattern starts with ".".
+func pyGlob(pattern string) ([]string, error) {
+	if !hasMeta(pattern) {
+		if _, err := os.Lstat(pattern); err == nil {
+			return []string{pattern}, nil
+		}
+		return nil, nil
+	}
+	dir, base := pattern[:strings.LastIndex(pattern, "/")+1], pattern[strings.LastIndex(pattern, "/")+1:]
+	dirs := []string{dir}
+	if hasMeta(dir) {
+		var err error
+		if dirs, err = pyGlob(strings.TrimSuffix(dir, "/")); err != nil {
+			return nil, err
+		}
+		for i := range dirs {
+			dirs[i] += "/"
+		}
+	}
+	var out []string
+	for _, d := range dirs {
+		if !hasMeta(base) {
+			if _, err := os.Lstat(d + base); err == nil {
+				out = append(out, d+base)
+			}
+			continue
+		}
+		read := d
+		if read == "" {
+			read = "."
+		}
+		entries, err := os.ReadDir(read)
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), ".") && !strings.HasPrefix(base, ".") {
+				continue
+			}
+			ok, err := filepath.Match(base, e.Name())
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				out = append(out, d+e.Name())
+			}
+		}
+	}
+	return out, nil
 }
