@@ -78,6 +78,7 @@ func New(opts Options) (*Runtime, error) {
 		sources: map[string][]string{},
 		cache:   map[cacheKey]*py.Code{},
 	}
+	patchOnce.Do(patchTypes)
 	impl := py.GetModuleImpl("builtins")
 	if impl == nil {
 		return nil, errors.New("pyrt: gpython builtins module not registered")

@@ -27,7 +27,6 @@ var goModules = []func() *py.ModuleImpl{
 	hashlibModule,
 	timeModule,
 	jsonModule,
-	
 }
 
 func init() {

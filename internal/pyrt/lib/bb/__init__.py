@@ -1,0 +1,1 @@
+# bb: the BitBake API surface metadata uses, implemented for gobake's pyrt.

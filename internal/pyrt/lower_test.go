@@ -1,0 +1,40 @@
+package pyrt
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLower(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{`x = f"a{b}c"`, `x = __pyrt_fjoin__("a", __pyrt_fmt__((b), '', ''), "c")`},
+		{`x = f'{a!r:>{w}}'`, `x = __pyrt_fjoin__(__pyrt_fmt__((a), 'r', __pyrt_fjoin__('>', __pyrt_fmt__((w), '', ''))))`},
+		{`x = {}`, `x = __pyrt_dict__()`},
+		{`x = {1: 2, 'a': lambda y: y}`, `x = __pyrt_dict__(1, 2, 'a', lambda y: y)`},
+		{`x = {k: v for k, v in s}`, `x = __pyrt_dictcomp__((k, v) for k, v in s)`},
+		{`x = {1, *a}`, `x = __pyrt_set__(1, __pyrt_star__,a)`},
+		{`x = {**a, 'b': 1}`, `x = __pyrt_dict__(__pyrt_star__,a, 'b', 1)`},
+		{`x = [*a, 1]`, `x = __pyrt_list__(__pyrt_star__,a, 1)`},
+		{`f(*a)`, `f(*a)`},
+		{`x = "%s" % y`, `x = __pyrt_mod__("%s", y)`},
+		{`x = a - b % c.d[1] * 2`, `x = a - __pyrt_mod__(b, c.d[1]) * 2`},
+		{`x = -a % 3 + 1`, `x = __pyrt_mod__(-a, 3) + 1`},
+		{`x = "a" "%s" % (1,)`, `x = __pyrt_mod__("a" "%s", (1,))`},
+		{"class A(B):\n    def m(self):\n        super().m()\n", "class A(B):\n    def m(self):\n        super(A, self).m()\n"},
+		{"x = f'''a\n{b}'''\ny = 1\n", "x = __pyrt_fjoin__('''a\n''', __pyrt_fmt__((b), '', ''))\ny = 1\n"},
+		{`x = f"{d['k']}"`, `x = __pyrt_fjoin__(__pyrt_fmt__((d['k']), '', ''))`},
+	}
+	for _, c := range cases {
+		got, err := Lower(c.in, "t.py")
+		if err != nil {
+			t.Errorf("Lower(%q): %v", c.in, err)
+			continue
+		}
+		if got != c.want {
+			t.Errorf("Lower(%q)\n got %q\nwant %q", c.in, got, c.want)
+		}
+		if strings.Count(got, "\n") != strings.Count(c.in, "\n") {
+			t.Errorf("Lower(%q) changed the line count", c.in)
+		}
+	}
+}
