@@ -22,7 +22,7 @@ var goldenEnv = map[string]string{
 	"GOLDEN_FROM_ENV": "passed",
 }
 
-func copyTree(t *testing.T, src, dst string, subst func(string) string) {
+func copyTree(t testing.TB, src, dst string, subst func(string) string) {
 	t.Helper()
 	err := filepath.WalkDir(src, func(p string, e os.DirEntry, err error) error {
 		if err != nil {
