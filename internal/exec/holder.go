@@ -86,6 +86,10 @@ func holderStage2(args []string) int {
 	if err := unix.Mount("", "/", "", unix.MS_REC|unix.MS_SLAVE, ""); err != nil {
 		return fail(fmt.Errorf("holder: making / a slave mount: %w", err))
 	}
+	// A /proc of the build's pid namespace, so that ps and /proc/PID agree with kill inside.
+	if err := unix.Mount("proc", "/proc", "proc", unix.MS_NOSUID|unix.MS_NODEV|unix.MS_NOEXEC, ""); err != nil {
+		return fail(fmt.Errorf("holder: mounting /proc: %w", err))
+	}
 	ln, err := net.ListenUnix("unix", &net.UnixAddr{Name: args[0], Net: "unix"})
 	if err != nil {
 		return fail(fmt.Errorf("holder: %w", err))

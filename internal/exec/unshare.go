@@ -107,7 +107,9 @@ func StartNamespace(ctx context.Context, o NamespaceOptions) (_ *Namespace, err 
 	cmd := osexec.Command(o.Self[0], append(append([]string{}, o.Self[1:]...), "holder", ns.sock)...)
 	cmd.Stderr = stderr
 	cmd.ExtraFiles = []*os.File{lifeR, syncR, readyW} // fds 3, 4, 5
-	cmd.SysProcAttr = &syscall.SysProcAttr{Cloneflags: flags, Pdeathsig: syscall.SIGKILL}
+	// Setsid: commands of the namespace have no controlling terminal, so that one reading a
+	// terminal passed as its stdin is not stopped as a background job.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Cloneflags: flags, Pdeathsig: syscall.SIGKILL, Setsid: true}
 	started := make(chan error, 1)
 	// The parent-death signal follows the thread that forked, so that thread stays locked
 	// until the holder is reaped.
@@ -222,8 +224,9 @@ func (ns *Namespace) Run(ctx context.Context, c Cmd) error {
 func runVia(ctx context.Context, sock string, req *request, stdin io.Reader, stdout, stderr io.Writer) error {
 	var closers []io.Closer
 	var copies sync.WaitGroup
+	var copyClosers []io.Closer // our ends of the stdio pipes
 	defer func() {
-		for _, c := range closers {
+		for _, c := range append(closers, copyClosers...) {
 			c.Close()
 		}
 	}()
@@ -238,10 +241,11 @@ func runVia(ctx context.Context, sock string, req *request, stdin io.Reader, std
 			closers = append(closers, f)
 		}
 		if parentEnd != nil {
+			copyClosers = append(copyClosers, parentEnd)
 			copies.Add(1)
 			go func() {
 				defer copies.Done()
-				defer parentEnd.Close()
+				defer parentEnd.Close() // for stdin: the command's EOF
 				if i == 0 {
 					io.Copy(parentEnd.(io.Writer), stdin)
 				} else {
@@ -274,11 +278,30 @@ func runVia(ctx context.Context, sock string, req *request, stdin io.Reader, std
 		return fmt.Errorf("build namespace: no answer from the holder: %w", err)
 	}
 	uc.Close()
-	copies.Wait()
+	waitCopies(&copies, copyClosers)
 	if resp.Err != "" {
 		return &StartError{Argv: req.Argv, Msg: resp.Err}
 	}
 	return exitError(req.Argv, resp.Status)
+}
+
+// copyGrace bounds the wait for output after a command ended: a daemon it left behind may hold
+// its stdout open forever.
+const copyGrace = 2 * time.Second
+
+func waitCopies(copies *sync.WaitGroup, ends []io.Closer) {
+	done := make(chan struct{})
+	go func() {
+		copies.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(copyGrace):
+		for _, c := range ends {
+			c.Close() // unblocks copies from pipes; a stdin reader that never returns is left behind
+		}
+	}
 }
 
 // StartError reports a command the backend could not start.
