@@ -29,6 +29,32 @@ func patchTypes() {
 	installStrMethods()
 	installListMethods()
 	py.StringType.New = strNew
+	py.BoolType.New = func(_ *py.Type, args py.Tuple, _ py.StringDict) (py.Object, error) {
+		if len(args) == 0 {
+			return py.False, nil
+		}
+		return truth(args[0])
+	}
+}
+
+// truth is bool(o), honouring __bool__ and __len__ of user classes.
+func truth(o py.Object) (py.Object, error) {
+	if t, ok := o.(*py.Type); ok {
+		if _, cls := isClass(t); !cls {
+			if f := userMethod(t.Type(), "__bool__"); f != nil {
+				return py.Call(f, py.Tuple{t}, nil)
+			}
+			if f := userMethod(t.Type(), "__len__"); f != nil {
+				n, err := py.Call(f, py.Tuple{t}, nil)
+				if err != nil {
+					return nil, err
+				}
+				return py.NewBool(n != py.Int(0)), nil
+			}
+			return py.True, nil
+		}
+	}
+	return py.MakeBool(o)
 }
 
 // star marks a starred element in the arguments of the lowered display builders.
@@ -124,6 +150,26 @@ func installBuiltins(r *Runtime) {
 			return PercentFormat(string(s), args[1])
 		}
 		return py.Mod(args[0], args[1])
+	})
+	for name, op := range map[string]string{"__pyrt_lt__": "<", "__pyrt_le__": "<=", "__pyrt_gt__": ">", "__pyrt_ge__": ">="} {
+		op := op
+		def(name, func(_ py.Object, args py.Tuple, _ py.StringDict) (py.Object, error) {
+			r, err := Compare(args[0], args[1], op)
+			return py.NewBool(r), err
+		})
+	}
+	def("__pyrt_eq__", func(_ py.Object, args py.Tuple, _ py.StringDict) (py.Object, error) {
+		r, err := Equal(args[0], args[1])
+		return py.NewBool(r), err
+	})
+	def("__pyrt_ne__", func(_ py.Object, args py.Tuple, _ py.StringDict) (py.Object, error) {
+		if t, ok := args[0].(*py.Type); ok {
+			if f := userMethod(t.Type(), "__ne__"); f != nil {
+				return py.Call(f, py.Tuple{args[0], args[1]}, nil)
+			}
+		}
+		r, err := Equal(args[0], args[1])
+		return py.NewBool(!r), err
 	})
 	def("__pyrt_fjoin__", func(_ py.Object, args py.Tuple, _ py.StringDict) (py.Object, error) {
 		var b strings.Builder
@@ -281,10 +327,10 @@ func installBuiltins(r *Runtime) {
 		return l, sortList(l, kwargs)
 	})
 	def("min", func(_ py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		return minMax("min", args, kwargs, py.Lt)
+		return minMax("min", args, kwargs, lessThan)
 	})
 	def("max", func(_ py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		return minMax("max", args, kwargs, py.Gt)
+		return minMax("max", args, kwargs, greaterThan)
 	})
 	def("reversed", func(_ py.Object, args py.Tuple, _ py.StringDict) (py.Object, error) {
 		if err := nargs("reversed", args, 1, 1); err != nil {
@@ -373,6 +419,26 @@ func installBuiltins(r *Runtime) {
 			return nil, err
 		}
 		return py.True, nil
+	})
+	gpOpen := g["open"]
+	def("open", func(_ py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		if len(args) > 0 {
+			if p, ok := args[0].(py.String); ok {
+				mode := "r"
+				if len(args) > 1 {
+					mode = Str(args[1])
+				}
+				if m, ok := kwargs["mode"]; ok {
+					mode = Str(m)
+				}
+				if err := checkOpen(string(p), mode); err != nil {
+					return nil, err
+				}
+			}
+		}
+		delete(kwargs, "encoding")
+		delete(kwargs, "errors")
+		return py.Call(gpOpen, args, kwargs)
 	})
 	def("exec", r.builtinExec(py.ExecMode))
 	def("eval", r.builtinExec(py.EvalMode))
@@ -549,12 +615,12 @@ func sortList(l *py.List, kwargs py.StringDict) error {
 		if cerr != nil {
 			return false
 		}
-		r, err := py.Lt(a, b)
+		r, err := Compare(a, b, "<")
 		if err != nil {
 			cerr = err
 			return false
 		}
-		return r == py.True
+		return r
 	}
 	sort.SliceStable(idx, func(i, j int) bool {
 		if reverse {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"strings"
 	"syscall"
 
@@ -148,4 +149,35 @@ func strerrorText(e syscall.Errno) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// checkOpen reports the OSError CPython's open(path, mode) would raise, before gpython's
+// open (whose errors carry no errno) runs.
+func checkOpen(path, mode string) error {
+	flag := os.O_RDONLY
+	switch {
+	case strings.ContainsAny(mode, "wax+"):
+		flag = os.O_RDWR
+		if !strings.Contains(mode, "+") {
+			flag = os.O_WRONLY
+		}
+		if strings.ContainsAny(mode, "wa") {
+			flag |= os.O_CREATE
+		}
+		if strings.Contains(mode, "x") {
+			flag |= os.O_CREATE | os.O_EXCL
+		}
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return NewOSError(int(syscall.EISDIR), py.String(path))
+	}
+	f, err := os.OpenFile(path, flag, 0o666)
+	if err != nil {
+		var errno syscall.Errno
+		if errors.As(err, &errno) {
+			return NewOSError(int(errno), py.String(path))
+		}
+		return osError(err)
+	}
+	return f.Close()
 }

@@ -154,9 +154,5 @@ func keyEqual(hk string, a, b py.Object) (bool, error) {
 	if a == b {
 		return true, nil
 	}
-	r, err := py.Eq(a, b)
-	if err != nil {
-		return false, err
-	}
-	return r == py.True, nil
+	return Equal(a, b)
 }

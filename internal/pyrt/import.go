@@ -223,4 +223,3 @@ func (r *Runtime) runModule(name, file, src string, pkgPath []string) (*py.Modul
 	}
 	return m, nil
 }
-

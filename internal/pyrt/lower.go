@@ -411,7 +411,80 @@ func (l *lowerer) seq(nodes []*node) []*node {
 		out = append(out, n)
 	}
 	out = l.strings(out)
-	return l.mod(out)
+	return l.cmp(l.mod(out))
+}
+
+var cmpOps = map[string]string{"<": "__pyrt_lt__", "<=": "__pyrt_le__", ">": "__pyrt_gt__", ">=": "__pyrt_ge__", "==": "__pyrt_eq__", "!=": "__pyrt_ne__"}
+
+var cmpBoundaryKw = map[string]bool{
+	"and": true, "or": true, "not": true, "if": true, "else": true, "lambda": true, "for": true,
+	"in": true, "is": true, "return": true, "yield": true, "assert": true, "del": true, "import": true,
+	"from": true, "as": true, "with": true, "while": true, "elif": true, "await": true, "raise": true,
+	"except": true, "global": true, "nonlocal": true, "pass": true,
+}
+
+// isCmpBoundary reports whether n ends a comparison operand; chained reports whether it is
+// itself a comparison (then the comparison is a chain pyrt leaves alone).
+func isCmpBoundary(n *node) (boundary, chained bool) {
+	switch n.tok.kind {
+	case tNewline, tEOF:
+		return true, false
+	case tName:
+		if n.tok.text == "in" || n.tok.text == "is" {
+			return true, true
+		}
+		return cmpBoundaryKw[n.tok.text], false
+	case tOp:
+		t := n.tok.text
+		if _, ok := cmpOps[t]; ok || t == "==" || t == "!=" {
+			return true, true
+		}
+		if t == "," || t == ";" || t == ":" || t == "->" || t == ":=" || t == "=" ||
+			(len(t) >= 2 && t[len(t)-1] == '=' && t != "==") {
+			return true, false
+		}
+	}
+	return false, false
+}
+
+// cmp rewrites single (unchained) ordering comparisons into __pyrt_lt__ and friends, which
+// order tuples and lists as CPython does (gpython cannot).
+func (l *lowerer) cmp(nodes []*node) []*node {
+	for i := 0; i < len(nodes); i++ {
+		fn, ok := cmpOps[nodes[i].tok.text]
+		if !ok || nodes[i].tok.kind != tOp {
+			continue
+		}
+		ls := i
+		chained := false
+		for ls > 0 {
+			b, c := isCmpBoundary(nodes[ls-1])
+			if b {
+				chained = c
+				break
+			}
+			ls--
+		}
+		re := i + 1
+		for re < len(nodes) && !chained {
+			b, c := isCmpBoundary(nodes[re])
+			if b {
+				chained = c
+				break
+			}
+			re++
+		}
+		if chained || ls == i || re == i+1 {
+			continue
+		}
+		pre := nodes[ls].tok.pre
+		left := strings.TrimPrefix(render(nodes[ls:i]), pre)
+		text := fn + "(" + left + "," + render(nodes[i+1:re]) + ")"
+		repl := &node{tok: token{kind: tAtom, pre: pre, text: text}}
+		nodes = append(nodes[:ls], append([]*node{repl}, nodes[re:]...)...)
+		i = ls
+	}
+	return nodes
 }
 
 func render(nodes []*node) string {

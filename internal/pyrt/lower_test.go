@@ -23,6 +23,9 @@ func TestLower(t *testing.T) {
 		{"class A(B):\n    def m(self):\n        super().m()\n", "class A(B):\n    def m(self):\n        super(A, self).m()\n"},
 		{"x = f'''a\n{b}'''\ny = 1\n", "x = __pyrt_fjoin__('''a\n''', __pyrt_fmt__((b), '', ''))\ny = 1\n"},
 		{`x = f"{d['k']}"`, `x = __pyrt_fjoin__(__pyrt_fmt__((d['k']), '', ''))`},
+		{`if a + 1 < b and not c >= (1, 2): pass`, `if __pyrt_lt__(a + 1, b) and not __pyrt_ge__(c, (1, 2)): pass`},
+		{`x = 1 < y < 3`, `x = 1 < y < 3`},
+		{`f(key=lambda v: v < 2)`, `f(key=lambda v: __pyrt_lt__(v, 2))`},
 	}
 	for _, c := range cases {
 		got, err := Lower(c.in, "t.py")

@@ -801,11 +801,11 @@ func seqCount(items []py.Object, args py.Tuple) (py.Object, error) {
 	}
 	n := 0
 	for _, x := range items {
-		eq, err := py.Eq(x, args[0])
+		eq, err := Equal(x, args[0])
 		if err != nil {
 			return nil, err
 		}
-		if eq == py.True {
+		if eq {
 			n++
 		}
 	}
@@ -826,11 +826,11 @@ func seqIndex(items []py.Object, args py.Tuple, msg string) (py.Object, error) {
 	}
 	start, end = clampRange(len(items), start, end)
 	for i := start; i < end; i++ {
-		eq, err := py.Eq(items[i], args[0])
+		eq, err := Equal(items[i], args[0])
 		if err != nil {
 			return nil, err
 		}
-		if eq == py.True {
+		if eq {
 			return py.Int(i), nil
 		}
 	}
