@@ -22,6 +22,11 @@ func commands() map[string]command {
 		"parse":   {"parse metadata files and report syntax errors", runParse},
 		"python":  {"run Python under gobake's runtime (-c CODE | FILE) [ARGS]", runPython},
 		"version": {"print gobake's version", runVersion},
+
+		// privileged execution (internal/exec); cmd/gobake/ns.go
+		"__ns":             {"(internal) helper processes of the unshare backend", runNS},
+		"clean-privileged": {"remove build output owned by namespace ids (PATH...)", runCleanPrivileged},
+		"run-privileged":   {"run a command as root through the privileged backend ([-rootfs DIR] [-bind S:D] -- CMD)", runPrivileged},
 	}
 }
 
