@@ -139,13 +139,6 @@ func (c *Cooker) baseData() (*data.Store, error) {
 	if err := d.SetVar("__bbclasstype", "global", data.Info{Ignore: true}); err != nil {
 		return nil, err
 	}
-	argv := make([]string, len(c.opts.Argv))
-	for i, a := range c.opts.Argv {
-		argv[i] = pyStr(a)
-	}
-	if err := d.SetVar("BB_CMDLINE", "["+strings.Join(argv, ", ")+"]", data.Info{File: "cooker.py", Line: 294, Func: "initConfigurationData"}); err != nil {
-		return nil, err
-	}
 	return d, nil
 }
 
@@ -210,6 +203,14 @@ func (c *Cooker) ParseConfiguration() error {
 		}
 	}
 	c.events.handlers, c.events.byName = sc.handlers, sc.byName
+	// The cooker sets BB_CMDLINE on the default configuration once it is parsed.
+	argv := make([]string, len(c.opts.Argv))
+	for i, a := range c.opts.Argv {
+		argv[i] = pyStr(a)
+	}
+	if err := d.SetVar("BB_CMDLINE", "["+strings.Join(argv, ", ")+"]", data.Info{File: "cooker.py", Line: 294, Func: "initConfigurationData"}); err != nil {
+		return err
+	}
 	c.Collections = map[string]*Collections{}
 	for _, mc := range c.MCNames {
 		md := c.MC[mc]

@@ -48,7 +48,17 @@ func (c *Cooker) ParseRecipe(fn, mc, only string) ([]*Recipe, error) {
 	if err := d.SetVar("__BBMULTICONFIG", mc, info); err != nil {
 		return nil, err
 	}
-	_, layer := col.Priority(fn)
+	// bitbake -e looks the layer up with the virtual file name, which no BBFILE_PATTERN
+	// matches for variants and multiconfigs: FILE_LAYERNAME is then None.
+	lookup := fn
+	if only != "" {
+		v := only
+		if v == "default" {
+			v = ""
+		}
+		lookup = VirtualFn(fn, v, mc)
+	}
+	_, layer := col.Priority(lookup)
 	if err := d.SetVar("FILE_LAYERNAME", layerOrNone(layer), info); err != nil {
 		return nil, err
 	}
