@@ -15,15 +15,28 @@ Output, one JSON object a line, keys sorted, per file in argument order:
     {"file": F, "statements": N, "warnings": [...]}            header, or
     {"file": F, "error": MSG, "line": L, "warnings": [...]}    when BitBake rejects the file
 followed by the N statements of F in file order, each {"file": F, "line": L, "kind": K, ...}.
-L is the first physical line of the statement (the header line for functions); BitBake itself
-records the last one. The fields per kind are documented in canon.go (the Go side of the same
+L is the line where the statement's text begins (the header line for functions); BitBake
+itself records the last line. The fields per kind are documented in canon.go (the Go side of the same
 canonical form).
 """
 
 import json
 import logging
 import os
+import signal
 import sys
+
+# Seconds one file may take. BitBake's regexps backtrack catastrophically on some lines;
+# such a file counts as rejected ("BitBake hangs").
+FILE_TIMEOUT = 10
+
+
+class Timeout(Exception):
+    pass
+
+
+def on_alarm(signum, frame):
+    raise Timeout()
 
 
 def node_fields(ast, node, classname):
@@ -122,7 +135,7 @@ class Extractor:
 
         def feeder(lineno, s, fn, root, statements, eof=False):
             B = self.BB
-            if not B.__residue__:
+            if not any(B.__residue__):
                 self.start = lineno
             infunc, inpython = bool(B.__infunc__), bool(B.__inpython__)
             before = len(statements)
@@ -170,6 +183,9 @@ class Extractor:
             first = node.lineno
             while first > 1 and lines[first - 2].rstrip().endswith("\\"):
                 first -= 1
+            # Lines holding only a backslash contribute nothing: the text starts after them.
+            while first < node.lineno and lines[first - 1].rstrip() == "\\":
+                first += 1
             starts.append(first)
         return stmts, starts, ""
 
@@ -191,6 +207,7 @@ class Extractor:
     def extract(self, path, name):
         self.log.records = []
         self.path = path
+        signal.alarm(FILE_TIMEOUT)
         try:
             if path.endswith(".conf"):
                 stmts, starts, classname = self.conf_statements(path)
@@ -203,6 +220,14 @@ class Extractor:
             return self.header(name, error=msgs[-1] if msgs else "fatal", line=0), []
         except (UnicodeDecodeError, OSError) as e:
             return self.header(name, error="%s: %s" % (type(e).__name__, e), line=0), []
+        except Timeout:
+            return self.header(name, error="BitBake hangs: no result after %ds" % FILE_TIMEOUT, line=0), []
+        except Exception as e:
+            # BitBake's own code fails on some inputs (e.g. IndexError on a line holding only
+            # a backslash): BitBake rejects the file, with a traceback.
+            return self.header(name, error="BitBake crashed: %s: %s" % (type(e).__name__, e), line=0), []
+        finally:
+            signal.alarm(0)
         out = []
         for node, first in zip(stmts, starts):
             rec = node_fields(self.ast, node, classname)
@@ -237,6 +262,7 @@ def main(argv):
     if not lib or not os.path.isdir(os.path.join(lib, "bb", "parse")):
         sys.stderr.write("bbstatements.py: need --lib DIR (or $BITBAKE_LIB) holding bb/parse\n")
         return 2
+    signal.signal(signal.SIGALRM, on_alarm)
     ex = Extractor(lib)
     enc = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     w = sys.stdout

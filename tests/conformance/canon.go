@@ -32,7 +32,7 @@ import (
 //	def               name, body                (body from the def line to the last line BitBake
 //	                                             keeps, joined by "\n")
 //
-// Line is the first physical line of the statement (the header line for functions).
+// Line is the line where the statement's text begins (the header line for functions).
 type Stmt struct {
 	File      string   `json:"file,omitempty"`
 	Line      int      `json:"line"`
