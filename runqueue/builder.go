@@ -166,6 +166,16 @@ func (x *expansion) errorf(t int, format string, args ...any) error {
 
 // Build expands dependencies, selects the tasks the request needs and checks for cycles.
 func (b *Builder) Build(req Request) (*Graph, error) {
+	x, recursive, err := b.expand()
+	if err != nil {
+		return nil, err
+	}
+	x.recursive(recursive)
+	return x.prune(req)
+}
+
+// expand creates every task and computes its direct dependencies.
+func (b *Builder) expand() (*expansion, []recTask, error) {
 	x := &expansion{b: b}
 	for ri, r := range b.recipes {
 		r.tasks = map[string]int{}
@@ -185,11 +195,7 @@ func (b *Builder) Build(req Request) (*Graph, error) {
 	}
 	x.deps = make([]map[int]struct{}, len(x.tasks))
 	recursive, err := x.direct()
-	if err != nil {
-		return nil, err
-	}
-	x.recursive(recursive)
-	return x.prune(req)
+	return x, recursive, err
 }
 
 // providers resolves the recipe files of DEPENDS or RDEPENDS of recipe r.
@@ -331,6 +337,24 @@ func (s recipeSet) union(o recipeSet) {
 		s[i] |= o[i]
 	}
 }
+func (s recipeSet) intersect(o recipeSet) {
+	for i := range s {
+		s[i] &= o[i]
+	}
+}
+func (s recipeSet) remove(i int) { s[i/64] &^= 1 << (i % 64) }
+
+// unionChanged adds o to s and reports whether s grew.
+func (s recipeSet) unionChanged(o recipeSet) bool {
+	grew := false
+	for i := range s {
+		if n := s[i] | o[i]; n != s[i] {
+			s[i], grew = n, true
+		}
+	}
+	return grew
+}
+
 func (s recipeSet) each(f func(int)) {
 	for w, v := range s {
 		for v != 0 {
@@ -386,58 +410,142 @@ func (x *expansion) recursive(rts []recTask) {
 		}
 	}
 
-	isRec := map[int]bool{}
+	x.closure(rts, cum, words)
+}
+
+// closure runs part B's fixpoint loop. BitBake keeps plain sets of task IDs and rescans
+// every recursive dependency's dependencies on each pass, which is quadratic in practice
+// (every do_build depends on every other do_build until the self-reference removal). Here
+// the dependencies a recursive task gains are kept as one recipe set per recursive task
+// name ("recipes R such that R:NAME is a dependency"), which gives the same fixpoint with
+// word-wide unions.
+func (x *expansion) closure(rts []recTask, cum []recipeSet, words int) {
+	// Every task name a [recrdeptask] lists gets an index k.
+	nameIdx := map[string]int{}
+	var names []string
+	for _, rt := range rts {
+		for _, n := range rt.names {
+			if _, ok := nameIdx[n]; !ok {
+				nameIdx[n] = len(names)
+				names = append(names, n)
+			}
+		}
+	}
+	newSets := func() []recipeSet {
+		store := make([]uint64, len(names)*words)
+		sets := make([]recipeSet, len(names))
+		for k := range sets {
+			sets[k] = store[k*words : (k+1)*words : (k+1)*words]
+		}
+		return sets
+	}
+	has := newSets()    // has[k]: recipes with a task names[k]
+	recHas := newSets() // recHas[k]: recipes whose task names[k] has [recrdeptask]
+	for k, n := range names {
+		for ri := range x.b.recipes {
+			if _, ok := x.lookup(ri, n); ok {
+				has[k].add(ri)
+			}
+		}
+	}
+	recOf := map[int]int{} // task -> index in rts
+	for i, rt := range rts {
+		recOf[rt.task] = i
+		if k, ok := nameIdx[x.tasks[rt.task].ID.Task]; ok {
+			recHas[k].add(x.tasks[rt.task].Recipe.index)
+		}
+	}
+	// got[i][k]: recipes R with R:names[k] among rts[i]'s dependencies; origRec[i]: the
+	// recursive tasks among its direct dependencies.
+	got := make([][]recipeSet, len(rts))
+	origRec := make([][]int, len(rts))
+	ks := make([][]int, len(rts)) // indices of rts[i].names
+	for i, rt := range rts {
+		got[i] = newSets()
+		for d := range x.deps[rt.task] {
+			if k, ok := nameIdx[x.tasks[d].ID.Task]; ok {
+				got[i][k].add(x.tasks[d].Recipe.index)
+			}
+			if _, ok := recOf[d]; ok {
+				origRec[i] = append(origRec[i], d)
+			}
+		}
+		for _, n := range rt.names {
+			ks[i] = append(ks[i], nameIdx[n])
+		}
+	}
+	// eachDep calls f for every current dependency of task t.
+	eachDep := func(t int, f func(int)) {
+		for d := range x.deps[t] {
+			f(d)
+		}
+		if i, ok := recOf[t]; ok {
+			for k, set := range got[i] {
+				set.each(func(r int) {
+					d, _ := x.lookup(r, names[k])
+					f(d)
+				})
+			}
+		}
+	}
+	acc := make(recipeSet, words)
+	tmp := make(recipeSet, words)
+	for changed := true; changed; {
+		changed = false
+		for i, rt := range rts {
+			clear(acc)
+			eachDep(rt.task, func(d int) { acc.union(cum[d]) })
+			for _, it := range rt.itasks {
+				acc.union(cum[it])
+				eachDep(it, func(d int) { acc.union(cum[d]) })
+			}
+			self := x.tasks[rt.task]
+			for _, k := range ks[i] {
+				copy(tmp, acc)
+				tmp.intersect(has[k])
+				if names[k] == self.ID.Task {
+					tmp.remove(self.Recipe.index)
+				}
+				changed = got[i][k].unionChanged(tmp) || changed
+			}
+			// Recursive tasks depended upon pass on their dependencies of the same names.
+			var recDeps []int
+			recDeps = append(recDeps, origRec[i]...)
+			for k := range names {
+				copy(tmp, got[i][k])
+				tmp.intersect(recHas[k])
+				tmp.each(func(r int) {
+					d, _ := x.lookup(r, names[k])
+					recDeps = append(recDeps, d)
+				})
+			}
+			for _, d := range recDeps {
+				j := recOf[d]
+				for _, k := range ks[i] {
+					changed = got[i][k].unionChanged(got[j][k]) || changed
+				}
+			}
+		}
+	}
+	// Materialise, dropping the edges between self-referencing recursive tasks.
 	selfref := map[int]bool{}
 	for _, rt := range rts {
-		isRec[rt.task] = true
 		if slices.Contains(rt.names, x.tasks[rt.task].ID.Task) {
 			selfref[rt.task] = true
 		}
 	}
-	for changed := true; changed; {
-		changed = false
-		for _, rt := range rts {
-			mine := x.deps[rt.task]
-			acc := make(recipeSet, words)
-			for d := range mine {
-				acc.union(cum[d])
-			}
-			for _, it := range rt.itasks {
-				acc.union(cum[it])
-				for d := range x.deps[it] {
-					acc.union(cum[d])
-				}
-			}
-			acc.each(func(r int) {
-				for _, name := range rt.names {
-					if d, ok := x.lookup(r, name); ok && d != rt.task {
-						if _, have := mine[d]; !have {
-							mine[d] = struct{}{}
-							changed = true
-						}
-					}
-				}
-			})
-			var extra []int
-			for d := range mine {
-				if !isRec[d] {
-					continue
-				}
-				for dd := range x.deps[d] {
-					if _, have := mine[dd]; !have && slices.Contains(rt.names, x.tasks[dd].ID.Task) {
-						extra = append(extra, dd)
-					}
-				}
-			}
-			for _, d := range extra {
+	for i, rt := range rts {
+		mine := x.deps[rt.task]
+		for _, k := range ks[i] {
+			got[i][k].each(func(r int) {
+				d, _ := x.lookup(r, names[k])
 				mine[d] = struct{}{}
-				changed = true
-			}
+			})
 		}
-	}
-	for t := range selfref {
-		for s := range selfref {
-			delete(x.deps[t], s)
+		if selfref[rt.task] {
+			for s := range selfref {
+				delete(mine, s)
+			}
 		}
 	}
 }
