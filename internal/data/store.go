@@ -708,6 +708,13 @@ func (d *Store) RenameVar(key, newkey string, in Info) error {
 		d.warn("Calling renameVar with equivalent keys (" + key + ") is invalid")
 		return nil
 	}
+	// Renaming A to A:x recurses into A:x -> A:x:x ... without end; BitBake
+	// stops at Python's recursion limit.
+	d.depth++
+	defer func() { d.depth-- }()
+	if d.depth > MaxDepth {
+		return recursionError{}
+	}
 	val, err := d.getVarFlag(key, "_content", getOpts{parsing: true})
 	if err != nil {
 		return err
