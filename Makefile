@@ -6,7 +6,7 @@ VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 # Upstream Isar checkout (extracted ilbers/isar) for conformance targets; optional.
 ISAR    ?=
 
-.PHONY: all build demo test race vet bench fuzz golden conformance clean golden-env
+.PHONY: all build demo test race vet bench fuzz golden conformance clean golden-env conformance-env
 
 all: build
 
@@ -52,3 +52,9 @@ golden-data:
 	@test -n "$(ISAR)" || { echo "usage: make golden-data ISAR=/path/to/isar"; exit 2; }
 	/usr/bin/python3 internal/data/testdata/gen_random.py internal/data/testdata/scenarios/random.json
 	/usr/bin/python3 internal/data/testdata/oracle.py $(ISAR)/bitbake/lib internal/data/testdata/scenarios internal/data/testdata/golden
+
+# Migration check: `-e` of upstream BitBake and gobake on one build directory, per target
+# (tests/conformance/envcompare.sh). TARGETS: "-" is the global environment.
+conformance-env: build
+	@test -n "$(ISAR)" -a -n "$(BUILDDIR)" || { echo "usage: make conformance-env ISAR=/path/to/isar BUILDDIR=/path/to/build [TARGETS='- mc:NAME:recipe']"; exit 2; }
+	GOBAKE=$(CURDIR)/$(BIN) tests/conformance/envcompare.sh $(ISAR)/bitbake $(BUILDDIR) $(TARGETS)
