@@ -9,13 +9,12 @@ import (
 )
 
 // Position is a place in a metadata file. Line and Column are 1-based; Column counts bytes.
-// Offset is the 0-based byte offset. Its layout matches participle's lexer.Position, which
-// the grammar converts into it.
+// Offset is the 0-based byte offset.
 type Position struct {
 	Filename string
-	Offset   int
 	Line     int
 	Column   int
+	Offset   int
 }
 
 // String formats the position as file:line:col (line:col without a file name).
@@ -91,6 +90,7 @@ type Stmt interface {
 	Kind() Kind
 	// Span returns the statement's first position and the position just past its last byte.
 	Span() (start, end Position)
+	setSpan(start, end Position)
 }
 
 // Op is an assignment operator.
@@ -315,6 +315,22 @@ func (s *ExportFuncs) Span() (Position, Position)  { return s.Pos, s.EndPos }
 func (s *Func) Span() (Position, Position)         { return s.Pos, s.EndPos }
 func (s *PyDef) Span() (Position, Position)        { return s.Pos, s.EndPos }
 func (s *Comment) Span() (Position, Position)      { return s.Pos, s.EndPos }
+
+func (s *Assign) setSpan(a, b Position)       { s.Pos, s.EndPos = a, b }
+func (s *ExportVar) setSpan(a, b Position)    { s.Pos, s.EndPos = a, b }
+func (s *Unset) setSpan(a, b Position)        { s.Pos, s.EndPos = a, b }
+func (s *UnsetFlag) setSpan(a, b Position)    { s.Pos, s.EndPos = a, b }
+func (s *Include) setSpan(a, b Position)      { s.Pos, s.EndPos = a, b }
+func (s *Inherit) setSpan(a, b Position)      { s.Pos, s.EndPos = a, b }
+func (s *AddTask) setSpan(a, b Position)      { s.Pos, s.EndPos = a, b }
+func (s *DelTask) setSpan(a, b Position)      { s.Pos, s.EndPos = a, b }
+func (s *AddHandler) setSpan(a, b Position)   { s.Pos, s.EndPos = a, b }
+func (s *AddPylib) setSpan(a, b Position)     { s.Pos, s.EndPos = a, b }
+func (s *AddFragments) setSpan(a, b Position) { s.Pos, s.EndPos = a, b }
+func (s *ExportFuncs) setSpan(a, b Position)  { s.Pos, s.EndPos = a, b }
+func (s *Func) setSpan(a, b Position)         { s.Pos, s.EndPos = a, b }
+func (s *PyDef) setSpan(a, b Position)        { s.Pos, s.EndPos = a, b }
+func (s *Comment) setSpan(a, b Position)      { s.Pos, s.EndPos = a, b }
 
 // Error is one syntax error at a position in a metadata file.
 type Error struct {

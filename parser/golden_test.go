@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -79,24 +80,31 @@ func stripped(stmts []Stmt) []Stmt {
 
 // checkRoundTrip prints f, parses the text again in the same mode and wants the same
 // statements; it also checks that positions are ordered and inside the source.
-func checkRoundTrip(t *testing.T, f *File, src []byte) {
+func checkRoundTrip(t testing.TB, f *File, src []byte) {
 	t.Helper()
+	if err := roundTrip(f, src); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func roundTrip(f *File, src []byte) error {
 	var prev Position
 	for _, s := range f.Stmts {
 		start, end := s.Span()
 		if start.Line < 1 || start.Column < 1 || start.Offset < prev.Offset || end.Offset < start.Offset || end.Offset > len(src) {
-			t.Fatalf("bad span %v-%v (previous end %v) for %#v", start, end, prev, s)
+			return fmt.Errorf("bad span %v-%v (previous end %v) for %#v", start, end, prev, s)
 		}
 		prev = end
 	}
 	text := Format(f)
 	g, err := ParseMode(f.Name, []byte(text), f.Mode)
 	if err != nil {
-		t.Fatalf("printed text does not parse: %v\n--- printed:\n%s", err, text)
+		return fmt.Errorf("printed text does not parse: %w\n--- printed:\n%s", err, text)
 	}
 	if a, b := stripped(f.Stmts), stripped(g.Stmts); !reflect.DeepEqual(a, b) {
 		ja, _ := json.Marshal(&File{Stmts: a})
 		jb, _ := json.Marshal(&File{Stmts: b})
-		t.Fatalf("round trip changed the AST\n--- printed:\n%s\n--- first:  %s\n--- second: %s", text, ja, jb)
+		return fmt.Errorf("round trip changed the AST\n--- printed:\n%s\n--- first:  %s\n--- second: %s", text, ja, jb)
 	}
+	return nil
 }

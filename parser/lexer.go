@@ -102,14 +102,15 @@ func LexFile(filename, src string, mode Mode) ([]lexer.Token, ErrorList) {
 	if mode == ModeAuto {
 		mode, _ = ModeFor(filename)
 	}
-	s := &scanner{file: filename, src: src, toks: make([]lexer.Token, 0, len(src)/12+8)}
+	s := &scanner{file: filename, src: src}
 	s.splitLines()
+	s.toks = make([]lexer.Token, 0, 2*len(s.lines)+8)
 	if mode == ModeConf {
 		s.lexConf()
 	} else {
 		s.lexRecipe()
 	}
-	s.toks = append(s.toks, lexer.Token{Type: lexer.EOF, Pos: lexer.Position(s.posAt(len(src)))})
+	s.toks = append(s.toks, lexer.Token{Type: lexer.EOF, Pos: lexPos(s.posAt(len(src)))})
 	return s.toks, s.errs
 }
 
@@ -222,11 +223,11 @@ func (s *scanner) lpos(i int) Position {
 func (s *scanner) endPos() Position { return s.lpos(len(s.cur.s)) }
 
 func (s *scanner) emit(t lexer.TokenType, value string, at int) {
-	s.toks = append(s.toks, lexer.Token{Type: t, Value: value, Pos: lexer.Position(s.lpos(at))})
+	s.toks = append(s.toks, lexer.Token{Type: t, Value: value, Pos: lexPos(s.lpos(at))})
 }
 
 func (s *scanner) emitPos(t lexer.TokenType, value string, pos Position) {
-	s.toks = append(s.toks, lexer.Token{Type: t, Value: value, Pos: lexer.Position(pos)})
+	s.toks = append(s.toks, lexer.Token{Type: t, Value: value, Pos: lexPos(pos)})
 }
 
 func (s *scanner) end() { s.emitPos(tEnd, "", s.endPos()) }
@@ -406,15 +407,15 @@ func (s *scanner) openFunc(m funcStart) *openFunc {
 	}
 	for _, k := range m.kw {
 		if str[k] == 'p' {
-			f.toks = append(f.toks, lexer.Token{Type: tFuncPython, Value: "python", Pos: lexer.Position(s.lpos(k))})
+			f.toks = append(f.toks, lexer.Token{Type: tFuncPython, Value: "python", Pos: lexPos(s.lpos(k))})
 		} else {
-			f.toks = append(f.toks, lexer.Token{Type: tFuncFakeroot, Value: "fakeroot", Pos: lexer.Position(s.lpos(k))})
+			f.toks = append(f.toks, lexer.Token{Type: tFuncFakeroot, Value: "fakeroot", Pos: lexPos(s.lpos(k))})
 		}
 	}
 	if m.name >= 0 {
-		f.toks = append(f.toks, lexer.Token{Type: tFuncName, Value: str[m.name:m.nameEnd], Pos: lexer.Position(s.lpos(m.name))})
+		f.toks = append(f.toks, lexer.Token{Type: tFuncName, Value: str[m.name:m.nameEnd], Pos: lexPos(s.lpos(m.name))})
 	}
-	f.toks = append(f.toks, lexer.Token{Type: tFuncOpen, Value: str[m.open:], Pos: lexer.Position(s.lpos(m.open))})
+	f.toks = append(f.toks, lexer.Token{Type: tFuncOpen, Value: str[m.open:], Pos: lexPos(s.lpos(m.open))})
 	return f
 }
 
@@ -574,4 +575,8 @@ func (s *scanner) confStatement(conffile bool) {
 		}
 	}
 	s.errs.add(s.lpos(0), "unparsed line: '%s'", str)
+}
+
+func lexPos(p Position) lexer.Position {
+	return lexer.Position{Filename: p.Filename, Offset: p.Offset, Line: p.Line, Column: p.Column}
 }

@@ -68,6 +68,9 @@ func ParseMode(filename string, src []byte, mode Mode) (*File, error) {
 		root, err = grammar().ParseFromLexer(plex)
 		if root != nil {
 			f.Stmts = root.Stmts
+			if err == nil {
+				err = setSpans(f.Stmts, toks)
+			}
 		}
 	}
 	if err != nil {
@@ -119,4 +122,30 @@ func IsMetadataFile(path string) bool {
 		return inConf
 	}
 	return false
+}
+
+// setSpans fills Pos and EndPos of every statement: a statement starts at the token after
+// the previous statement's End token and ends at its own End token. (Positions are set here
+// rather than by participle's Pos/EndPos injection, which costs a reflect conversion per
+// node.)
+func setSpans(stmts []Stmt, toks []lexer.Token) error {
+	i, start := 0, 0
+	for k := range toks {
+		if toks[k].Type != tEnd {
+			continue
+		}
+		if i >= len(stmts) {
+			return fmt.Errorf("%d statements for more End tokens", len(stmts))
+		}
+		stmts[i].setSpan(position(toks[start].Pos), position(toks[k].Pos))
+		i, start = i+1, k+1
+	}
+	if i != len(stmts) {
+		return fmt.Errorf("%d statements for %d End tokens", len(stmts), i)
+	}
+	return nil
+}
+
+func position(p lexer.Position) Position {
+	return Position{Filename: p.Filename, Line: p.Line, Column: p.Column, Offset: p.Offset}
 }
