@@ -439,16 +439,25 @@ func (x *expansion) closure(rts []recTask, cum []recipeSet, words int) {
 		}
 		return sets
 	}
-	has := newSets()    // has[k]: recipes with a task names[k]
-	recHas := newSets() // recHas[k]: recipes whose task names[k] has [recrdeptask]
+	has := newSets()                    // has[k]: recipes with a task names[k]
+	recHas := newSets()                 // recHas[k]: recipes whose task names[k] has [recrdeptask]
+	taskOf := make([][]int, len(names)) // taskOf[k][recipe]: the task names[k] of recipe
 	for k, n := range names {
+		taskOf[k] = make([]int, len(x.b.recipes))
 		for ri := range x.b.recipes {
-			if _, ok := x.lookup(ri, n); ok {
+			t, ok := x.lookup(ri, n)
+			if ok {
 				has[k].add(ri)
+			} else {
+				t = -1
 			}
+			taskOf[k][ri] = t
 		}
 	}
-	recOf := map[int]int{} // task -> index in rts
+	recOf := make([]int, len(x.tasks)) // task -> index in rts, or -1
+	for i := range recOf {
+		recOf[i] = -1
+	}
 	for i, rt := range rts {
 		recOf[rt.task] = i
 		if k, ok := nameIdx[x.tasks[rt.task].ID.Task]; ok {
@@ -466,7 +475,7 @@ func (x *expansion) closure(rts []recTask, cum []recipeSet, words int) {
 			if k, ok := nameIdx[x.tasks[d].ID.Task]; ok {
 				got[i][k].add(x.tasks[d].Recipe.index)
 			}
-			if _, ok := recOf[d]; ok {
+			if recOf[d] >= 0 {
 				origRec[i] = append(origRec[i], d)
 			}
 		}
@@ -479,17 +488,15 @@ func (x *expansion) closure(rts []recTask, cum []recipeSet, words int) {
 		for d := range x.deps[t] {
 			f(d)
 		}
-		if i, ok := recOf[t]; ok {
+		if i := recOf[t]; i >= 0 {
 			for k, set := range got[i] {
-				set.each(func(r int) {
-					d, _ := x.lookup(r, names[k])
-					f(d)
-				})
+				set.each(func(r int) { f(taskOf[k][r]) })
 			}
 		}
 	}
 	acc := make(recipeSet, words)
 	tmp := make(recipeSet, words)
+	var recDeps []int
 	for changed := true; changed; {
 		changed = false
 		for i, rt := range rts {
@@ -509,15 +516,11 @@ func (x *expansion) closure(rts []recTask, cum []recipeSet, words int) {
 				changed = got[i][k].unionChanged(tmp) || changed
 			}
 			// Recursive tasks depended upon pass on their dependencies of the same names.
-			var recDeps []int
-			recDeps = append(recDeps, origRec[i]...)
+			recDeps = append(recDeps[:0], origRec[i]...)
 			for k := range names {
 				copy(tmp, got[i][k])
 				tmp.intersect(recHas[k])
-				tmp.each(func(r int) {
-					d, _ := x.lookup(r, names[k])
-					recDeps = append(recDeps, d)
-				})
+				tmp.each(func(r int) { recDeps = append(recDeps, taskOf[k][r]) })
 			}
 			for _, d := range recDeps {
 				j := recOf[d]
@@ -536,16 +539,20 @@ func (x *expansion) closure(rts []recTask, cum []recipeSet, words int) {
 	}
 	for i, rt := range rts {
 		mine := x.deps[rt.task]
+		self := selfref[rt.task]
+		if self {
+			for d := range mine {
+				if selfref[d] {
+					delete(mine, d)
+				}
+			}
+		}
 		for _, k := range ks[i] {
 			got[i][k].each(func(r int) {
-				d, _ := x.lookup(r, names[k])
-				mine[d] = struct{}{}
+				if d := taskOf[k][r]; !self || !selfref[d] {
+					mine[d] = struct{}{}
+				}
 			})
-		}
-		if selfref[rt.task] {
-			for s := range selfref {
-				delete(mine, s)
-			}
 		}
 	}
 }
