@@ -18,6 +18,9 @@
 //     `make golden-parser ISAR=...`) rewrites them.
 //   - With GOBAKE_ISAR set, every metadata file of Isar's meta, meta-isar and meta-test.
 //   - With GOBAKE_CORPUS set, OE-core, meta-openembedded and meta-iot2050 under it.
+//   - On request (-random=N, with GOBAKE_ISAR), N generated files built from fragments around
+//     BitBake's subtle rules: both parsers must accept or reject each alike and agree on the
+//     statements of accepted ones.
 //
 // Files BitBake itself rejects are reported apart, not counted as mismatches. Divergences
 // that are known and accepted are listed in KNOWN_DIFFS.md; the tests report them as known
