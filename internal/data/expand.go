@@ -174,6 +174,7 @@ func (d *Store) subVars(s string, p *Refs) (string, error) {
 		return s, nil
 	}
 	var b strings.Builder
+	b.Grow(len(s) + 32)
 	last := 0
 	for i >= 0 {
 		key := s[i+2 : j-1]

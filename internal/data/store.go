@@ -166,12 +166,26 @@ func (d *Store) CreateCopy() *Store {
 	if d.ovFresh && d.haveOverrides && !d.inOverride {
 		n.overrides, n.overridesSet, n.haveOverrides, n.ovFresh = d.overrides, d.overridesSet, true, true
 	}
-	d.ovvarsShared = true
-	d.renamesShare = true
+	if !d.ovvarsShared {
+		d.ovvarsShared = true
+	}
+	if !d.renamesShare {
+		d.renamesShare = true
+	}
 	if d.tracking {
 		n.hist = d.hist.snapshot()
 	}
 	return n
+}
+
+// Freeze prepares d to be shared between goroutines: afterwards, as long as nobody writes
+// d, CreateCopy on it writes nothing and may run concurrently, and the copies may be used
+// concurrently with each other. Call it on the configuration store before handing it to
+// parallel recipe parsers.
+func (d *Store) Freeze() {
+	d.ovdata.snapshot()
+	d.hist.snapshot()
+	d.ovvarsShared, d.renamesShare = true, true
 }
 
 // EnableTracking turns on the variable history (bitbake -e does).
@@ -1059,10 +1073,14 @@ func (d *Store) selectOverride(refs []ovRef) (string, error) {
 	match := ""
 	for mod := true; mod; {
 		mod = false
+		var snap []string
 		for _, o := range d.overrides {
-			snap := make([]string, len(active))
+			if len(active) == 0 {
+				break
+			}
+			snap = snap[:0]
 			for i := range active {
-				snap[i] = active[i].k
+				snap = append(snap, active[i].k)
 			}
 			for _, a := range snap {
 				i, ok := lookup(a)

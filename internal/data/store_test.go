@@ -1,0 +1,186 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+)
+
+func mustSet(t *testing.T, d *Store, name, value string) {
+	t.Helper()
+	if err := d.Assign(Assignment{Var: name, Value: value, File: "t.conf", Line: 1}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func mustGet(t *testing.T, d *Store, name string) string {
+	t.Helper()
+	v, _, err := d.Get(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// TestConcurrentCopies checks that copies of a frozen store can be made and used in
+// parallel (run with -race) and never see each other's writes.
+func TestConcurrentCopies(t *testing.T) {
+	base := New()
+	base.EnableTracking()
+	mustSet(t, base, "OVERRIDES", "${MACHINE}:pn-${PN}")
+	mustSet(t, base, "MACHINE", "qemu")
+	mustSet(t, base, "WORKDIR", "/work/${PN}/${PV}")
+	mustSet(t, base, "PV", "1.0")
+	mustSet(t, base, "PV:pn-r3", "3.0")
+	mustSet(t, base, "DEPENDS:append:qemu", " qemu-dep")
+	if _, err := base.Overrides(); err != nil {
+		t.Fatal(err)
+	}
+	base.Freeze()
+	var wg sync.WaitGroup
+	errs := make([]error, 8)
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			d := base.CreateCopy()
+			pn := fmt.Sprintf("r%d", i)
+			if err := d.SetVar("PN", pn, Info{File: pn + ".bb", Line: 1}); err != nil {
+				errs[i] = err
+				return
+			}
+			if err := d.AppendVar("DEPENDS", " own-"+pn, Info{}); err != nil {
+				errs[i] = err
+				return
+			}
+			task := d.CreateCopy()
+			w, _, err := task.Get("WORKDIR")
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			want := "/work/" + pn + "/1.0"
+			if i == 3 {
+				want = "/work/r3/3.0"
+			}
+			if w != want {
+				errs[i] = fmt.Errorf("%s: WORKDIR = %q, want %q", pn, w, want)
+			}
+			dep, _, _ := task.Get("DEPENDS")
+			if dep != " qemu-dep own-"+pn {
+				errs[i] = fmt.Errorf("%s: DEPENDS = %q", pn, dep)
+			}
+			if _, err := task.Keys(); err != nil {
+				errs[i] = err
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	if v, ok, _ := base.Get("PN"); ok {
+		t.Errorf("copy wrote PN = %q into the base", v)
+	}
+}
+
+func TestExpansionErrors(t *testing.T) {
+	d := New()
+	mustSet(t, d, "A", "${B}")
+	mustSet(t, d, "B", "${A}")
+	_, err := d.GetVar("A", true)
+	var ee *ExpansionError
+	if !errors.As(err, &ee) || !errors.Is(err, ErrRecursion) {
+		t.Fatalf("cycle: got %v, want ExpansionError wrapping ErrRecursion", err)
+	}
+	mustSet(t, d, "S", "x ${S}")
+	_, err = d.GetVar("S", true)
+	if !errors.Is(err, ErrSelfReference) || !strings.Contains(err.Error(), "variable S references itself!") {
+		t.Fatalf("self reference: got %v", err)
+	}
+	// Assign errors carry the statement's location.
+	err = d.Assign(Assignment{Var: "I", Op: OpImmediate, Value: "${S}", File: "x.conf", Line: 7})
+	if !errors.As(err, &ee) || !strings.HasPrefix(err.Error(), "x.conf:7: ") {
+		t.Fatalf(":= error: got %v", err)
+	}
+	err = d.SetVar("FOO_append", "x", Info{File: "y.conf", Line: 3})
+	var fe *FatalError
+	if !errors.As(err, &fe) || !strings.Contains(err.Error(), "file: y.conf line: 3") {
+		t.Fatalf("old syntax: got %v", err)
+	}
+}
+
+type countingPython struct{ calls int }
+
+func (c *countingPython) EvalInline(d *Store, varname, code string, refs *Refs) (string, error) {
+	c.calls++
+	refs.AddReference("X")
+	return "<" + code + ">", nil
+}
+
+func TestPythonHookAndRefs(t *testing.T) {
+	d := New()
+	mustSet(t, d, "A", "${@foo()} ${B} ${@bar(${UNSET})}")
+	if got := mustGet(t, d, "A"); got != "${@foo()} ${B} ${@bar(${UNSET})}" {
+		t.Fatalf("without hook: %q", got)
+	}
+	py := &countingPython{}
+	d.Python = py
+	mustSet(t, d, "B", "b")
+	p, err := d.ExpandWithRefs("${@foo()} ${B} ${@bar(${UNSET})}", "A")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Value != "<foo()> b ${@bar(${UNSET})}" || py.calls != 1 {
+		t.Fatalf("got %q after %d calls", p.Value, py.calls)
+	}
+	if strings.Join(p.References, ",") != "B,UNSET,X" {
+		t.Fatalf("references %v", p.References)
+	}
+}
+
+func TestCopyCost(t *testing.T) {
+	base, names := realisticStore(t, 2000, 20)
+	d := base
+	for range 50 {
+		d = d.CreateCopy()
+		if err := d.SetVar("OVERRIDES:append", ":x", Info{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if depth := d.ovdata.base.depth; depth > maxFrozenDepth+1 {
+		t.Fatalf("override index chain depth %d after 50 copies", depth)
+	}
+	if _, err := d.GetVar(names[7], true); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func ExampleStore() {
+	d := New()
+	d.EnableTracking()
+	for _, a := range []Assignment{
+		{Var: "OVERRIDES", Value: "${MACHINE}:local"},
+		{Var: "MACHINE", Value: "qemuarm"},
+		{Var: "CFLAGS", Value: "-O2"},
+		{Var: "CFLAGS:append:qemuarm", Value: " -march=armv7"},
+		{Var: "CFLAGS", Op: OpAppend, Value: "-g"},
+		{Var: "CFLAGS", Flag: "export", Value: "1"},
+	} {
+		a.File, a.Line = "local.conf", 1
+		if err := d.Assign(a); err != nil {
+			panic(err)
+		}
+	}
+	v, _, _ := d.Get("CFLAGS")
+	fmt.Println(v)
+	d.EmitVar(os.Stdout, "CFLAGS", false)
+	// Output:
+	// -O2 -g -march=armv7
+	// export CFLAGS="-O2 -g -march=armv7"
+}
