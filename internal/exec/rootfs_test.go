@@ -143,6 +143,9 @@ sudo umount -l "$R/dev"   # -R trips over stacked host mounts in /dev`
 		if _, err := osexec.LookPath("bwrap"); err != nil {
 			t.Skip("SKIP: bwrap (bubblewrap) is not installed")
 		}
+		if out, err := osexec.Command("bwrap", "--unshare-user", "--ro-bind", "/", "/", "true").CombinedOutput(); err != nil {
+			t.Skipf("SKIP: bwrap cannot create a sandbox on this host: %v: %s", err, out)
+		}
 		host := t.TempDir()
 		var b Bwrap
 		got := output(t, b, Cmd{Rootfs: rootfs, Binds: []Bind{{Src: host, Dst: "/mnt/host"}},

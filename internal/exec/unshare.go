@@ -46,6 +46,9 @@ type Namespace struct {
 	close    sync.Once
 }
 
+// maxSockPath is the size of sockaddr_un.sun_path.
+const maxSockPath = 108
+
 // namespaceFlags are the namespaces of a build namespace, without the user namespace.
 const namespaceFlags = syscall.CLONE_NEWNS | syscall.CLONE_NEWPID | syscall.CLONE_NEWUTS | syscall.CLONE_NEWIPC
 
@@ -77,6 +80,9 @@ func StartNamespace(ctx context.Context, o NamespaceOptions) (_ *Namespace, err 
 			os.RemoveAll(runDir)
 		}
 	}()
+	if sock := filepath.Join(runDir, "holder.sock"); len(sock) >= maxSockPath {
+		return nil, fmt.Errorf("build namespace: socket path %s is longer than the kernel's %d bytes: set a shorter RunDir or TMPDIR", sock, maxSockPath)
+	}
 	ns := &Namespace{
 		sock:    filepath.Join(runDir, "holder.sock"),
 		runDir:  runDir,
