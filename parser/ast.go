@@ -391,3 +391,23 @@ func (f *File) MarshalJSON() ([]byte, error) {
 	b.WriteString("]}")
 	return b.Bytes(), nil
 }
+
+// BeforeTasks is the list BitBake's addtask gets from the before group.
+func (a *AddTask) BeforeTasks() []string { return strings.Fields(a.Before) }
+
+// AfterTasks is the list BitBake's addtask gets from the after group.
+func (a *AddTask) AfterTasks() []string { return strings.Fields(a.After) }
+
+// TaskList splits the (unexpanded) deltask argument as BitBake does after expansion.
+func (d *DelTask) TaskList() []string { return strings.Fields(d.Tasks) }
+
+// BitBakeLine is the line number BitBake records for a statement (AstNode.lineno): the
+// last line of the logical line, the closing brace of a function, and for a def block the
+// line after it (the line that ended it, or the line count + 1 at end of file).
+func BitBakeLine(s Stmt) int {
+	_, end := s.Span()
+	if _, ok := s.(*PyDef); ok {
+		return end.Line + 1
+	}
+	return end.Line
+}

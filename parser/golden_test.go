@@ -108,3 +108,24 @@ func roundTrip(f *File, src []byte) error {
 	}
 	return nil
 }
+
+func TestBitBakeLine(t *testing.T) {
+	src := "A = \"1 \\\n 2\"\ndo_x() {\n\ttrue\n}\ndef f(d):\n    pass\n\nB = \"3\"\naddtask x after y z\ndef g():\n    pass\n"
+	f, err := Parse("x.bb", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int
+	for _, s := range f.Stmts {
+		got = append(got, BitBakeLine(s))
+	}
+	// BitBake 2.8: DataNode 2, MethodNode 5, PythonMethodNode 9, DataNode 9, AddTaskNode 10,
+	// PythonMethodNode 13 (end of file).
+	if want := []int{2, 5, 9, 9, 10, 13}; !reflect.DeepEqual(got, want) {
+		t.Errorf("lines %v, want %v", got, want)
+	}
+	at := f.Stmts[4].(*AddTask)
+	if !reflect.DeepEqual(at.AfterTasks(), []string{"y", "z"}) || len(at.BeforeTasks()) != 0 {
+		t.Errorf("addtask lists %q %q", at.AfterTasks(), at.BeforeTasks())
+	}
+}
