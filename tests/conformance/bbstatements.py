@@ -15,8 +15,8 @@ Output, one JSON object a line, keys sorted, per file in argument order:
     {"file": F, "statements": N, "warnings": [...]}            header, or
     {"file": F, "error": MSG, "line": L, "warnings": [...]}    when BitBake rejects the file
 followed by the N statements of F in file order, each {"file": F, "line": L, "kind": K, ...}.
-L is the line where the statement's text begins (the header line for functions); BitBake
-itself records the last line. The fields per kind are documented in canon.go (the Go side of the same
+L is the line where the statement's text begins (the header line for functions); "last" is
+the line BitBake itself records (the last line of the statement; absent for def blocks). The fields per kind are documented in canon.go (the Go side of the same
 canonical form).
 """
 
@@ -233,6 +233,10 @@ class Extractor:
             rec = node_fields(self.ast, node, classname)
             rec["file"] = name
             rec["line"] = first
+            if not isinstance(node, self.ast.PythonMethodNode):
+                # BitBake's own lineno: the last line (closing brace of a function). A def
+                # block's is the line after it, which says nothing more than its body.
+                rec["last"] = node.lineno
             out.append(rec)
         return self.header(name, statements=len(out)), out
 

@@ -32,10 +32,13 @@ import (
 //	def               name, body                (body from the def line to the last line BitBake
 //	                                             keeps, joined by "\n")
 //
-// Line is the line where the statement's text begins (the header line for functions).
+// Line is the line where the statement's text begins (the header line for functions); Last is
+// the statement's last line (the closing brace of a function), which BitBake records as the
+// node's lineno and shows in variable history; it is 0 for def blocks.
 type Stmt struct {
 	File      string   `json:"file,omitempty"`
 	Line      int      `json:"line"`
+	Last      int      `json:"last,omitempty"`
 	Kind      string   `json:"kind"`
 	Var       string   `json:"var,omitempty"`
 	Flag      string   `json:"flag,omitempty"`
@@ -58,7 +61,7 @@ type Stmt struct {
 // equal reports whether two statements agree in every canonical field but File.
 func (s Stmt) equal(o Stmt) bool {
 	s.File, o.File = "", ""
-	return s.Line == o.Line && s.Kind == o.Kind && s.Var == o.Var && s.Flag == o.Flag &&
+	return s.Line == o.Line && s.Last == o.Last && s.Kind == o.Kind && s.Var == o.Var && s.Flag == o.Flag &&
 		s.Op == o.Op && s.Quote == o.Quote && s.Value == o.Value && s.Export == o.Export && s.Name == o.Name &&
 		slices.Equal(s.Names, o.Names) && slices.Equal(s.After, o.After) &&
 		slices.Equal(s.Before, o.Before) && s.LibDir == o.LibDir && s.Namespace == o.Namespace &&
@@ -69,6 +72,9 @@ func (s Stmt) equal(o Stmt) bool {
 func (s Stmt) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d: %s", s.Line, s.Kind)
+	if s.Last != s.Line && s.Last != 0 {
+		fmt.Fprintf(&b, " (to line %d)", s.Last)
+	}
 	add := func(k, v string) {
 		if v != "" {
 			fmt.Fprintf(&b, " %s=%q", k, v)

@@ -16,8 +16,11 @@ func FromAST(f *parser.File) []Stmt {
 		if !ok {
 			continue
 		}
-		start, _ := n.Span()
+		start, end := n.Span()
 		s.Line = start.Line
+		if s.Kind != "def" {
+			s.Last = end.Line // end is just past the last byte, on the same line
+		}
 		out = append(out, s)
 	}
 	return out
