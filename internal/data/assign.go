@@ -1,6 +1,9 @@
 package data
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // AssignOp is a metadata assignment operator.
 type AssignOp int
@@ -100,6 +103,10 @@ func (d *Store) Assign(a Assignment) error {
 		case OpPreDot:
 			op, val = "predot", a.Value+old
 		}
+	}
+	if (a.Op == OpAppend || a.Op == OpPrepend || a.Op == OpPostDot || a.Op == OpPreDot) &&
+		(strings.Contains(a.Var, ":append") || strings.Contains(a.Var, ":remove") || strings.Contains(a.Var, ":prepend")) {
+		d.warn(a.Var + " " + a.Op.String() + " is not a recommended operator combination, please replace it.")
 	}
 	in.Op, in.Detail = op, a.Value
 	flag := a.Flag

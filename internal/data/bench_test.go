@@ -152,3 +152,57 @@ func BenchmarkKeys(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkCreateCopyOnly(b *testing.B) {
+	d, _ := realisticStore(b, 3000, 30)
+	d.Freeze()
+	for b.Loop() {
+		_ = d.CreateCopy()
+	}
+}
+
+// BenchmarkRecipe is one recipe's datastore work on top of a configuration store:
+// copy, 300 assignments (appends, overrides, flags), ExpandKeys, then read every
+// variable the recipe set plus 300 configuration variables expanded.
+func BenchmarkRecipe(b *testing.B) {
+	base, names := realisticStore(b, 3000, 30)
+	base.Freeze()
+	b.ResetTimer()
+	for b.Loop() {
+		d := base.CreateCopy()
+		for i := range 300 {
+			a := Assignment{Var: fmt.Sprintf("R%d", i%100), Value: "v${VAR_12} ${PN}", File: "r.bb", Line: i}
+			switch i % 6 {
+			case 1:
+				a.Op = OpAppend
+			case 2:
+				a.Var += ":append:ov3"
+			case 3:
+				a.Var += ":ov5"
+			case 4:
+				a.Flag = "doc"
+			case 5:
+				a.Var = "${PN}-" + a.Var
+			}
+			if err := d.Assign(a); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := d.SetVar("PN", "hello", Info{}); err != nil {
+			b.Fatal(err)
+		}
+		if err := d.ExpandKeys(nil); err != nil {
+			b.Fatal(err)
+		}
+		for i := range 100 {
+			if _, err := d.GetVar(fmt.Sprintf("R%d", i), true); err != nil {
+				b.Fatal(err)
+			}
+		}
+		for _, n := range names[:300] {
+			if _, err := d.GetVar(n, true); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

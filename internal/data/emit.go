@@ -165,3 +165,49 @@ func (d *Store) EmitPythonFuncs(w io.Writer) error {
 	}
 	return nil
 }
+
+// ExportedVars returns the exported variables and their expanded values, sorted by name
+// (bb.data.exported_vars): names not starting with "__" whose export flag is true and
+// unexport flag is not; variables that fail to expand are skipped with a warning.
+func (d *Store) ExportedVars() ([][2]string, error) {
+	keys, err := d.Keys()
+	if err != nil {
+		return nil, err
+	}
+	var out [][2]string
+	for _, k := range keys {
+		if strings.HasPrefix(k, "__") {
+			continue
+		}
+		exp, err := d.GetVarFlag(k, "export", true)
+		if err != nil {
+			return nil, err
+		}
+		if e, _, err := ToBoolean(exp); err != nil || !e {
+			if err != nil {
+				return nil, err
+			}
+			continue
+		}
+		unexp, err := d.GetVarFlag(k, "unexport", true)
+		if err != nil {
+			return nil, err
+		}
+		if u, _, err := ToBoolean(unexp); err != nil || u {
+			if err != nil {
+				return nil, err
+			}
+			continue
+		}
+		v, err := d.GetVar(k, true)
+		if err != nil {
+			file, _, _ := d.Get("FILE")
+			d.warn(fmt.Sprintf("%s: Unable to export ${%s}: %v", file, k, err))
+			continue
+		}
+		if v != nil {
+			out = append(out, [2]string{k, Text(v)})
+		}
+	}
+	return out, nil
+}

@@ -105,11 +105,12 @@ func (s *snapMap[V]) keys() []string {
 
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
 
-// each calls fn for every live key once with its newest value, in no particular order.
-func (s *snapMap[V]) each(fn func(k string, v V)) {
+// each calls fn for every live key accepted by keep (all when nil) once with its newest
+// value, in no particular order.
+func (s *snapMap[V]) each(keep func(string) bool, fn func(k string, v V)) {
 	if s.base == nil {
 		for k, e := range s.top {
-			if e.ok {
+			if e.ok && (keep == nil || keep(k)) {
 				fn(k, e.v)
 			}
 		}
@@ -118,7 +119,7 @@ func (s *snapMap[V]) each(fn func(k string, v V)) {
 	seen := make(map[string]bool)
 	visit := func(m map[string]slot[V]) {
 		for k, e := range m {
-			if seen[k] {
+			if keep != nil && !keep(k) || seen[k] {
 				continue
 			}
 			seen[k] = true

@@ -792,10 +792,7 @@ func (d *Store) keysMatching(keep func(string) bool) ([]string, error) {
 		return nil, err
 	}
 	overrides := map[string]bool{}
-	d.ovdata.each(func(v string, refs []ovRef) {
-		if keep != nil && !keep(v) {
-			return
-		}
+	d.ovdata.each(keep, func(v string, refs []ovRef) {
 		for _, r := range refs {
 			if d.overrideActive(r.override) {
 				overrides[v] = true
@@ -1022,7 +1019,7 @@ func (d *Store) getVarFlagP(name, flag string, o getOpts) (any, *Refs, error) {
 	}
 	if parser != nil {
 		if d.cache == nil {
-			d.cache = make(map[string]*Refs)
+			d.cache = make(map[string]*Refs, 64)
 		}
 		d.cache[cachename] = parser
 	}

@@ -184,3 +184,26 @@ func ExampleStore() {
 	// -O2 -g -march=armv7
 	// export CFLAGS="-O2 -g -march=armv7"
 }
+
+func TestExportedVars(t *testing.T) {
+	d := New()
+	mustSet(t, d, "A", "a ${B}")
+	mustSet(t, d, "B", "b")
+	mustSet(t, d, "A[export]", "1")
+	mustSet(t, d, "C[export]", "1")
+	mustSet(t, d, "U", "u")
+	mustSet(t, d, "U[export]", "1")
+	mustSet(t, d, "U[unexport]", "1")
+	mustSet(t, d, "__P", "p")
+	mustSet(t, d, "__P[export]", "1")
+	if err := d.Export("B"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := d.ExportedVars()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(got) != "[[A a b] [B b]]" {
+		t.Fatalf("exported %v", got)
+	}
+}
