@@ -9,9 +9,14 @@ import (
 	"testing"
 )
 
+// mustSet assigns with "=", name may be VAR[flag].
 func mustSet(t *testing.T, d *Store, name, value string) {
 	t.Helper()
-	if err := d.Assign(Assignment{Var: name, Value: value, File: "t.conf", Line: 1}); err != nil {
+	a := Assignment{Var: name, Value: value, File: "t.conf", Line: 1}
+	if i := strings.IndexByte(name, '['); i > 0 && strings.HasSuffix(name, "]") {
+		a.Var, a.Flag = name[:i], name[i+1:len(name)-1]
+	}
+	if err := d.Assign(a); err != nil {
 		t.Fatal(err)
 	}
 }
