@@ -58,3 +58,11 @@ golden-data:
 conformance-env: build
 	@test -n "$(ISAR)" -a -n "$(BUILDDIR)" || { echo "usage: make conformance-env ISAR=/path/to/isar BUILDDIR=/path/to/build [TARGETS='- mc:NAME:recipe']"; exit 2; }
 	GOBAKE=$(CURDIR)/$(BIN) tests/conformance/envcompare.sh $(ISAR)/bitbake $(BUILDDIR) $(TARGETS)
+
+# Regenerate runqueue/testdata/oracle: the fixture layer and upstream BitBake's `bitbake -g`
+# output for it (needs an Isar checkout: make golden-runqueue ISAR=/path/to/isar).
+.PHONY: golden-runqueue
+golden-runqueue:
+	@test -n "$(ISAR)" || { echo "usage: make golden-runqueue ISAR=/path/to/isar"; exit 2; }
+	GOBAKE_ISAR=$(abspath $(ISAR)) $(GO) test -count=1 -run '^TestOracleGraphs$$' ./runqueue -update
+	$(GO) test -count=1 -run '^TestOracleGraphs$$' ./runqueue

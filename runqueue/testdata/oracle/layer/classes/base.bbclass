@@ -1,0 +1,1 @@
+# empty: every task is declared by the recipes
