@@ -156,7 +156,11 @@ func (h *holder) serve(c *net.UnixConn) {
 	done := make(chan struct{})
 	go func() {
 		var b [1]byte
-		c.Read(b[:]) // returns when the client hangs up or when serve closes c
+		for { // returns when the client hangs up or when serve closes c
+			if _, err := c.Read(b[:]); err != nil {
+				break
+			}
+		}
 		select {
 		case <-done:
 		default:

@@ -228,37 +228,54 @@ func (ns *Namespace) Run(ctx context.Context, c Cmd) error {
 
 // runVia sends req to the holder listening on sock and waits for the command to end.
 func runVia(ctx context.Context, sock string, req *request, stdin io.Reader, stdout, stderr io.Writer) error {
-	var closers []io.Closer
-	var copies sync.WaitGroup
-	var copyClosers []io.Closer // our ends of the stdio pipes
+	var childEnds []*os.File // pipe ends and /dev/null handed to the command; ours to close
+	var outEnds []*os.File   // our read ends of the stdout and stderr pipes
+	var outCopies sync.WaitGroup
 	defer func() {
-		for _, c := range append(closers, copyClosers...) {
-			c.Close()
+		for _, f := range childEnds {
+			f.Close()
 		}
+		for _, f := range outEnds { // unblocks copies still reading (error paths, daemons)
+			f.Close()
+		}
+		outCopies.Wait()
 	}()
 	var stdio [3]*os.File
 	for i, s := range []any{stdin, stdout, stderr} {
-		f, parentEnd, err := stdioFile(s, i == 0)
+		if f, ok := s.(*os.File); ok && f != nil {
+			stdio[i] = f
+			continue
+		}
+		if s == nil {
+			f, err := os.OpenFile(os.DevNull, os.O_RDWR, 0)
+			if err != nil {
+				return err
+			}
+			stdio[i] = f
+			childEnds = append(childEnds, f)
+			continue
+		}
+		r, w, err := os.Pipe()
 		if err != nil {
 			return err
 		}
-		stdio[i] = f
-		if _, isFile := s.(*os.File); !isFile {
-			closers = append(closers, f)
-		}
-		if parentEnd != nil {
-			copyClosers = append(copyClosers, parentEnd)
-			copies.Add(1)
-			go func() {
-				defer copies.Done()
-				defer parentEnd.Close() // for stdin: the command's EOF
-				if i == 0 {
-					io.Copy(parentEnd.(io.Writer), stdin)
-				} else {
-					io.Copy(s.(io.Writer), parentEnd.(io.Reader))
-				}
+		if i == 0 {
+			stdio[i] = r
+			childEnds = append(childEnds, r)
+			go func() { // not waited for: a reader may block forever, as with os/exec
+				io.Copy(w, stdin)
+				w.Close()
 			}()
+			continue
 		}
+		stdio[i] = w
+		childEnds = append(childEnds, w)
+		outEnds = append(outEnds, r)
+		outCopies.Add(1)
+		go func() {
+			defer outCopies.Done()
+			io.Copy(s.(io.Writer), r)
+		}()
 	}
 	var d net.Dialer
 	conn, err := d.DialContext(ctx, "unix", sock)
@@ -270,10 +287,10 @@ func runVia(ctx context.Context, sock string, req *request, stdin io.Reader, std
 	if err := sendRequest(uc, req, stdio); err != nil {
 		return fmt.Errorf("build namespace: %w", err)
 	}
-	for _, c := range closers { // the command holds its own copies now
-		c.Close()
+	for _, f := range childEnds { // the command holds its own copies now
+		f.Close()
 	}
-	closers = nil
+	childEnds = nil
 	stop := context.AfterFunc(ctx, func() { uc.SetReadDeadline(time.Unix(1, 0)) })
 	defer stop()
 	var resp response
@@ -284,7 +301,7 @@ func runVia(ctx context.Context, sock string, req *request, stdin io.Reader, std
 		return fmt.Errorf("build namespace: no answer from the holder: %w", err)
 	}
 	uc.Close()
-	waitCopies(&copies, copyClosers)
+	waitCopies(&outCopies)
 	if resp.Err != "" {
 		return &StartError{Argv: req.Argv, Msg: resp.Err}
 	}
@@ -292,10 +309,10 @@ func runVia(ctx context.Context, sock string, req *request, stdin io.Reader, std
 }
 
 // copyGrace bounds the wait for output after a command ended: a daemon it left behind may hold
-// its stdout open forever.
+// its stdout open forever (the deferred close of our pipe ends then stops the copies).
 const copyGrace = 2 * time.Second
 
-func waitCopies(copies *sync.WaitGroup, ends []io.Closer) {
+func waitCopies(copies *sync.WaitGroup) {
 	done := make(chan struct{})
 	go func() {
 		copies.Wait()
@@ -304,9 +321,6 @@ func waitCopies(copies *sync.WaitGroup, ends []io.Closer) {
 	select {
 	case <-done:
 	case <-time.After(copyGrace):
-		for _, c := range ends {
-			c.Close() // unblocks copies from pipes; a stdin reader that never returns is left behind
-		}
 	}
 }
 
@@ -317,26 +331,6 @@ type StartError struct {
 }
 
 func (e *StartError) Error() string { return fmt.Sprintf("%s: %s", shortArgv(e.Argv), e.Msg) }
-
-// stdioFile returns the file to hand to the command for s and, for a non-file s, the end of a
-// pipe to copy through.
-func stdioFile(s any, input bool) (*os.File, io.Closer, error) {
-	if f, ok := s.(*os.File); ok && f != nil {
-		return f, nil, nil
-	}
-	if s == nil {
-		f, err := os.OpenFile(os.DevNull, os.O_RDWR, 0)
-		return f, nil, err
-	}
-	r, w, err := os.Pipe()
-	if err != nil {
-		return nil, nil, err
-	}
-	if input {
-		return r, w, nil
-	}
-	return w, r, nil
-}
 
 // Close ends the build namespace: the holder exits, the kernel kills every process in the pid
 // namespace, and the mount namespace with all its mounts goes away with them.

@@ -90,6 +90,16 @@ func TestNamespace(t *testing.T) {
 		}
 	})
 
+	t.Run("a daemon holding stdout does not block Run", func(t *testing.T) {
+		start := time.Now()
+		if got := output(t, ns, Cmd{Script: "sleep 60 & echo hi"}); got != "hi\n" {
+			t.Fatalf("got %q", got)
+		}
+		if d := time.Since(start); d > copyGrace+5*time.Second {
+			t.Fatalf("Run took %v", d)
+		}
+	})
+
 	t.Run("cancel kills the command", func(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 		defer cancel()
@@ -168,11 +178,19 @@ test $rc = 3
 sudo umount "$D"
 test ! -e "$D/f"
 echo done`
-	cmd := osexec.Command("/bin/sh", "-c", script)
-	cmd.Env = append(ns.TaskEnv(os.Environ()), "D="+dir)
-	out, err := cmd.CombinedOutput()
-	if err != nil || !strings.HasSuffix(string(out), "done\n") {
-		t.Fatalf("task body: %v\n%s", err, out)
+	for _, isolated := range []bool{false, true} {
+		cmd := osexec.Command("/bin/sh", "-c", script)
+		cmd.Env = append(ns.TaskEnv(os.Environ()), "D="+dir)
+		if isolated { // as internal/build runs tasks without [network]: own user and network namespaces
+			uid, gid := os.Getuid(), os.Getgid()
+			cmd.SysProcAttr = &syscall.SysProcAttr{Cloneflags: syscall.CLONE_NEWUSER | syscall.CLONE_NEWNET,
+				UidMappings: []syscall.SysProcIDMap{{ContainerID: uid, HostID: uid, Size: 1}},
+				GidMappings: []syscall.SysProcIDMap{{ContainerID: gid, HostID: gid, Size: 1}}}
+		}
+		out, err := cmd.CombinedOutput()
+		if err != nil || !strings.HasSuffix(string(out), "done\n") {
+			t.Fatalf("task body (network-isolated: %v): %v\n%s", isolated, err, out)
+		}
 	}
 }
 
