@@ -63,6 +63,7 @@ func posixModule() *py.ModuleImpl {
 		method("_exit", posixExit),
 		method("mkfifo", posixMkfifo),
 		method("truncate", posixTruncate),
+		method("_randname", posixRandname),
 	}
 	return &py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "posix", Doc: "System calls for the os module (gobake)."},
@@ -650,4 +651,17 @@ func posixExit(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, 
 	}
 	os.Exit(n)
 	return py.None, nil
+}
+
+// posixRandname returns 8 random characters from tempfile's alphabet.
+func posixRandname(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	const chars = "abcdefghijklmnopqrstuvwxyz0123456789_"
+	buf := make([]byte, 8)
+	if _, err := unix.Getrandom(buf, 0); err != nil {
+		return nil, osError(ctxOf(self), err)
+	}
+	for i, b := range buf {
+		buf[i] = chars[int(b)%len(chars)]
+	}
+	return py.String(buf), nil
 }

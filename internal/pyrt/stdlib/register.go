@@ -6,9 +6,13 @@ import (
 	"io/fs"
 	"strings"
 
+	// py.Compile is set by gpython's compile package.
+	_ "github.com/go-python/gpython/compile"
 	"github.com/go-python/gpython/py"
-	// gpython's own modules register first; ours replace them by name.
-	_ "github.com/go-python/gpython/stdlib"
+	// gpython modules kept as they are; its sys, os, time, glob, tempfile
+	// and string are not imported (pyrt sets up sys; the rest are ours).
+	_ "github.com/go-python/gpython/stdlib/binascii"
+	_ "github.com/go-python/gpython/stdlib/math"
 )
 
 //go:embed py/*.py

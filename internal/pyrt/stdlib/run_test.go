@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/go-python/gpython/py"
+	_ "github.com/go-python/gpython/stdlib" // NewContext for tests
 )
 
 // TestMain doubles as a script runner while developing modules:

@@ -54,11 +54,13 @@ class _GeneratorContextManager(object):
 
 
 def contextmanager(func):
+    fn = func
+
     def helper(*args, **kwds):
-        return _GeneratorContextManager(func, args, kwds)
-    helper.__name__ = getattr(func, '__name__', 'helper')
-    helper.__doc__ = getattr(func, '__doc__', None)
-    helper.__wrapped__ = func
+        return _GeneratorContextManager(fn, args, kwds)
+    helper.__name__ = getattr(fn, '__name__', 'helper')
+    helper.__doc__ = getattr(fn, '__doc__', None)
+    helper.__wrapped__ = fn
     return helper
 
 

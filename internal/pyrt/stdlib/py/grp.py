@@ -35,8 +35,9 @@ def getgrall():
     except OSError:
         return out
     with f:
-        for line in f:
-            line = line.rstrip('\n')
+        data = f.read()
+    if True:
+        for line in data.split('\n'):
             if not line or line.startswith('#') or line.startswith('+') or line.startswith('-'):
                 continue
             p = line.split(':')

@@ -25,7 +25,7 @@ def _floatstr(o, allow_nan):
     elif o == -float('inf'):
         text = '-Infinity'
     else:
-        return float.__repr__(o)
+        return repr(float(o))
     if not allow_nan:
         raise ValueError('Out of range float values are not JSON compliant: ' + repr(o))
     return text
@@ -86,7 +86,7 @@ class JSONEncoder(object):
         if isinstance(k, float):
             return _floatstr(k, self.allow_nan)
         if isinstance(k, int):
-            return int.__repr__(k)
+            return '%d' % k
         if self.skipkeys:
             return None
         raise TypeError('keys must be str, int, float, bool or None, not ' + k.__class__.__name__)
@@ -101,7 +101,7 @@ class JSONEncoder(object):
         elif o is False:
             out.append('false')
         elif isinstance(o, int):
-            out.append(int.__repr__(o))
+            out.append('%d' % o)
         elif isinstance(o, float):
             out.append(_floatstr(o, self.allow_nan))
         elif isinstance(o, (list, tuple)):
@@ -190,7 +190,7 @@ def dump(obj, fp, **kwargs):
 
 def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None, parse_constant=None,
           object_pairs_hook=None, **kw):
-    if isinstance(s, (bytes, bytearray)):
+    if isinstance(s, bytes):
         s = s.decode('utf-8')
     elif not isinstance(s, str):
         raise TypeError('the JSON object must be str, bytes or bytearray, not ' + s.__class__.__name__)

@@ -11,6 +11,7 @@ from posix import (stat as _pstat, lstat as _plstat, listdir, mkdir, rmdir, unli
 import posixpath as path
 
 name = 'posix'
+__path__ = []  # lets 'import os.path' find the registered os.path module
 sep = '/'
 altsep = None
 extsep = '.'

@@ -2,7 +2,6 @@
 import os
 import stat as _stat
 import fnmatch
-import errno as _errno
 
 
 class Error(OSError):

@@ -49,17 +49,17 @@ class Template(object):
         raise ValueError('Invalid placeholder in string: line %d, col %d' % (lineno, colno))
 
     def substitute(self, mapping=None, **kws):
-        if mapping is None:
-            mapping = kws
+        mp = mapping
+        if mp is None:
+            mp = kws
         elif kws:
-            m = dict(mapping)
-            m.update(kws)
-            mapping = m
+            mp = dict(mapping)
+            mp.update(kws)
 
         def convert(mo):
             named = mo.group('named') or mo.group('braced')
             if named is not None:
-                return str(mapping[named])
+                return str(mp[named])
             if mo.group('escaped') is not None:
                 return self.delimiter
             if mo.group('invalid') is not None:
@@ -68,18 +68,18 @@ class Template(object):
         return self._pattern().sub(convert, self.template)
 
     def safe_substitute(self, mapping=None, **kws):
-        if mapping is None:
-            mapping = kws
+        mp = mapping
+        if mp is None:
+            mp = kws
         elif kws:
-            m = dict(mapping)
-            m.update(kws)
-            mapping = m
+            mp = dict(mapping)
+            mp.update(kws)
 
         def convert(mo):
             named = mo.group('named') or mo.group('braced')
             if named is not None:
                 try:
-                    return str(mapping[named])
+                    return str(mp[named])
                 except KeyError:
                     return mo.group()
             if mo.group('escaped') is not None:

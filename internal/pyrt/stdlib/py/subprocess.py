@@ -136,7 +136,10 @@ class _PipeFile(object):
 def _env_list(env):
     if env is None:
         return None
-    return [k + '=' + env[k] for k in env]
+    out = []
+    for k in env:
+        out.append(k + '=' + env[k])
+    return out
 
 
 def list2cmdline(seq):

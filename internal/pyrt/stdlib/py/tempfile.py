@@ -12,8 +12,8 @@ _chars = 'abcdefghijklmnopqrstuvwxyz0123456789_'
 
 
 def _rand_name():
-    b = _os.urandom(8)
-    return ''.join(_chars[c % len(_chars)] for c in b)
+    import posix
+    return posix._randname()
 
 
 def gettempprefix():

@@ -38,7 +38,7 @@ class UUID(object):
             int |= 0x8000 << 48
             int &= ~(0xf000 << 64)
             int |= version << 76
-        object.__setattr__(self, 'int', int)
+        self.__dict__['int'] = int
 
     def __setattr__(self, name, value):
         raise TypeError('UUID objects are immutable')

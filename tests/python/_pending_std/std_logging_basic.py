@@ -1,0 +1,10 @@
+import logging, sys
+log = logging.getLogger('gb.test')
+h = logging.StreamHandler(sys.stdout)
+h.setFormatter(logging.Formatter('%(levelname)s %(name)s: %(message)s'))
+log.addHandler(h)
+log.setLevel(logging.INFO)
+log.debug('hidden')
+log.info('value %d', 42)
+log.warning('warn %s', 'x')
+print(log.isEnabledFor(logging.DEBUG), logging.getLevelName(logging.ERROR))

@@ -1,0 +1,2 @@
+import signal
+print(signal.SIGTERM, signal.SIGINT, signal.SIGKILL, signal.SIGHUP)

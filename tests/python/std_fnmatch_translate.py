@@ -1,0 +1,4 @@
+import fnmatch
+print(fnmatch.translate('*.py'))
+print(fnmatch.translate('a?[bc]'))
+print(fnmatch.translate('[!x]*'))

@@ -1,0 +1,2 @@
+import os
+print(os.access('/', os.R_OK), os.access('/nonexistent-gobake', os.F_OK))

@@ -1,0 +1,6 @@
+import os
+try:
+    os.remove('/nonexistent/gobake/y')
+except OSError as e:
+    print(str(e))
+    print(e.args)

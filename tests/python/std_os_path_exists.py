@@ -1,0 +1,10 @@
+import os, tempfile
+d = tempfile.mkdtemp()
+f = os.path.join(d, 'f')
+open(f, 'w').close()
+print(os.path.exists(d), os.path.isdir(d), os.path.isfile(d))
+print(os.path.exists(f), os.path.isdir(f), os.path.isfile(f))
+print(os.path.exists(os.path.join(d, 'nope')))
+os.remove(f)
+os.rmdir(d)
+print(os.path.exists(d))

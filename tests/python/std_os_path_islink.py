@@ -1,0 +1,13 @@
+import os, tempfile
+d = tempfile.mkdtemp()
+t = os.path.join(d, 't')
+l = os.path.join(d, 'l')
+open(t, 'w').close()
+os.symlink('t', l)
+print(os.path.islink(l), os.path.islink(t))
+print(os.readlink(l))
+print(os.path.realpath(l) == os.path.realpath(t))
+os.remove(t)
+print(os.path.exists(l), os.path.lexists(l))
+os.remove(l)
+os.rmdir(d)

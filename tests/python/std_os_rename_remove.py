@@ -1,0 +1,10 @@
+import os, tempfile
+d = tempfile.mkdtemp()
+a = os.path.join(d, 'a')
+b = os.path.join(d, 'b')
+open(a, 'w').close()
+os.rename(a, b)
+print(os.path.exists(a), os.path.exists(b))
+os.unlink(b)
+print(os.listdir(d))
+os.rmdir(d)

@@ -1,0 +1,5 @@
+import re
+try:
+    re.compile('(abc')
+except re.error:
+    print('error raised')

@@ -1,0 +1,2 @@
+import shlex
+print(shlex.join(['echo', 'a b', "c'd"]))

@@ -1,0 +1,5 @@
+import string
+print(string.ascii_letters)
+print(string.digits, string.hexdigits, string.octdigits)
+print(string.punctuation)
+print(repr(string.whitespace))

@@ -1,0 +1,4 @@
+import subprocess
+print(subprocess.check_output(['echo', 'hi']))
+print(subprocess.check_output(['printf', 'a\\nb']).decode())
+print(subprocess.check_output('echo $((1+2))', shell=True))

@@ -1,0 +1,2 @@
+import subprocess
+print(subprocess.call(['echo', 'hidden'], stdout=subprocess.DEVNULL))

@@ -1,0 +1,2 @@
+import subprocess
+print(subprocess.list2cmdline(['a', 'b c', 'd"e']))

@@ -1,0 +1,7 @@
+import textwrap
+print(textwrap.dedent('''
+    line one
+      indented
+    line three
+'''))
+print(repr(textwrap.dedent('  a\n  b')))

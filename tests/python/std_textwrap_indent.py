@@ -1,0 +1,2 @@
+import textwrap
+print(textwrap.indent('a\nb\n\nc', '> '))
