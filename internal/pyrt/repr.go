@@ -39,6 +39,9 @@ func StrErr(o py.Object) (string, error) {
 		case len(args) == 1 && x.Type().IsSubtype(py.KeyError):
 			return Repr(args[0])
 		case len(args) == 1:
+			if m, ok := args[0].(py.String); ok && x.Type() == py.AttributeError {
+				return fixAttrMessage(string(m)), nil
+			}
 			return StrErr(args[0])
 		case x.Type().IsSubtype(py.OSError) && len(args) >= 2:
 			s := "[Errno " + Str(args[0]) + "] " + Str(args[1])
@@ -370,4 +373,15 @@ func FloatRepr(f float64) string {
 		s = digits[:exp+1] + "." + digits[exp+1:]
 	}
 	return sign + s
+}
+
+// fixAttrMessage turns gpython's "'T' has no attribute 'x'" into CPython's
+// "'T' object has no attribute 'x'".
+func fixAttrMessage(m string) string {
+	if strings.HasPrefix(m, "'") {
+		if i := strings.Index(m, "' has no attribute '"); i > 0 && !strings.Contains(m[1:i], "'") {
+			return m[:i+1] + " object" + m[i+1:]
+		}
+	}
+	return m
 }

@@ -38,6 +38,7 @@ type Runtime struct {
 	sources map[string][]string // filename -> source lines, for tracebacks
 	cache   map[cacheKey]*py.Code
 	sys     *py.Module
+	metaCtx py.StringDict // namespace of metadata Python, see Context
 }
 
 var _ py.Context = (*Runtime)(nil)
@@ -89,6 +90,9 @@ func New(opts Options) (*Runtime, error) {
 	installBuiltins(r)
 	if err := r.initSys(); err != nil {
 		return nil, err
+	}
+	if err := r.hooksModule(); err != nil {
+		return nil, fmt.Errorf("pyrt: %w", err)
 	}
 	return r, nil
 }
@@ -209,7 +213,7 @@ func (r *Runtime) Compile(src, filename string, mode py.CompileMode) (*py.Code, 
 	if err != nil {
 		return nil, err
 	}
-	r.sources[filename] = strings.Split(src, "\n")
+	r.rememberSource(filename, src)
 	r.cache[key] = code
 	return code, nil
 }
@@ -290,4 +294,20 @@ func (r *Runtime) exitStatus(err error) int {
 	}
 	r.PrintTraceback(r.opts.Stderr, err, tb)
 	return 1
+}
+
+// rememberSource records the lines of src for tracebacks; snippets of one metadata file
+// are padded to their lines, so their non-blank lines are merged.
+func (r *Runtime) rememberSource(filename, src string) {
+	lines := strings.Split(src, "\n")
+	old := r.sources[filename]
+	if len(old) < len(lines) {
+		old = append(old, make([]string, len(lines)-len(old))...)
+	}
+	for i, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			old[i] = l
+		}
+	}
+	r.sources[filename] = old
 }

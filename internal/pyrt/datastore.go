@@ -1,0 +1,459 @@
+package pyrt
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/go-python/gpython/py"
+)
+
+// DataStore is what metadata Python sees as `d`: BitBake's DataSmart methods over string
+// values. pyrt defines the interface so that it does not depend on internal/data; the cooker
+// adapts its datastore to it. ok=false means "unset" (Python None).
+type DataStore interface {
+	GetVar(name string, expand bool) (value string, ok bool, err error)
+	SetVar(name, value string) error
+	DelVar(name string) error
+	AppendVar(name, value string) error
+	PrependVar(name, value string) error
+	RenameVar(oldName, newName string) error
+	GetVarFlag(name, flag string, expand bool) (value string, ok bool, err error)
+	SetVarFlag(name, flag, value string) error
+	DelVarFlag(name, flag string) error
+	AppendVarFlag(name, flag, value string) error
+	PrependVarFlag(name, flag, value string) error
+	// GetVarFlags returns the flags of name (nil if it has none).
+	GetVarFlags(name string, expand bool) (map[string]string, error)
+	// Keys lists the variable names.
+	Keys() []string
+	// Expand expands ${VAR} and ${@python} references in s.
+	Expand(s string) (string, error)
+	// CreateCopy returns an independent copy (copy-on-write in the real datastore).
+	CreateCopy() DataStore
+}
+
+// MemStore is a small in-memory DataStore for tests and `gobake python`: no overrides, no
+// :append/:remove syntax, ${VAR} and ${@...} expansion through the Python hook it is given.
+type MemStore struct {
+	vars  map[string]string
+	flags map[string]map[string]string
+	// Python evaluates ${@...} expressions; nil leaves them unexpanded.
+	Python func(expr string, d DataStore) (string, error)
+}
+
+// NewMemStore returns an empty MemStore.
+func NewMemStore() *MemStore {
+	return &MemStore{vars: map[string]string{}, flags: map[string]map[string]string{}}
+}
+
+func (m *MemStore) GetVar(name string, expand bool) (string, bool, error) {
+	v, ok := m.vars[name]
+	if !ok || !expand {
+		return v, ok, nil
+	}
+	e, err := m.Expand(v)
+	return e, true, err
+}
+
+func (m *MemStore) SetVar(name, value string) error { m.vars[name] = value; return nil }
+func (m *MemStore) DelVar(name string) error {
+	delete(m.vars, name)
+	delete(m.flags, name)
+	return nil
+}
+func (m *MemStore) AppendVar(name, value string) error  { m.vars[name] += value; return nil }
+func (m *MemStore) PrependVar(name, value string) error { m.vars[name] = value + m.vars[name]; return nil }
+
+func (m *MemStore) RenameVar(oldName, newName string) error {
+	if v, ok := m.vars[oldName]; ok {
+		m.vars[newName] = v
+	}
+	if f, ok := m.flags[oldName]; ok {
+		m.flags[newName] = f
+	}
+	delete(m.vars, oldName)
+	delete(m.flags, oldName)
+	return nil
+}
+
+func (m *MemStore) GetVarFlag(name, flag string, expand bool) (string, bool, error) {
+	v, ok := m.flags[name][flag]
+	if !ok || !expand {
+		return v, ok, nil
+	}
+	e, err := m.Expand(v)
+	return e, true, err
+}
+
+func (m *MemStore) SetVarFlag(name, flag, value string) error {
+	if m.flags[name] == nil {
+		m.flags[name] = map[string]string{}
+	}
+	m.flags[name][flag] = value
+	return nil
+}
+
+func (m *MemStore) DelVarFlag(name, flag string) error { delete(m.flags[name], flag); return nil }
+
+func (m *MemStore) AppendVarFlag(name, flag, value string) error {
+	v := m.flags[name][flag]
+	return m.SetVarFlag(name, flag, v+value)
+}
+
+func (m *MemStore) PrependVarFlag(name, flag, value string) error {
+	v := m.flags[name][flag]
+	return m.SetVarFlag(name, flag, value+v)
+}
+
+func (m *MemStore) GetVarFlags(name string, expand bool) (map[string]string, error) {
+	f := m.flags[name]
+	if len(f) == 0 {
+		return nil, nil
+	}
+	out := make(map[string]string, len(f))
+	for k, v := range f {
+		if expand {
+			e, err := m.Expand(v)
+			if err != nil {
+				return nil, err
+			}
+			v = e
+		}
+		out[k] = v
+	}
+	return out, nil
+}
+
+func (m *MemStore) Keys() []string {
+	keys := make([]string, 0, len(m.vars))
+	for k := range m.vars {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func (m *MemStore) CreateCopy() DataStore {
+	n := NewMemStore()
+	n.Python = m.Python
+	for k, v := range m.vars {
+		n.vars[k] = v
+	}
+	for k, f := range m.flags {
+		for fk, fv := range f {
+			_ = n.SetVarFlag(k, fk, fv)
+		}
+	}
+	return n
+}
+
+// Expand replaces ${VAR} (left alone when VAR is unset, as BitBake does) and ${@expr}.
+func (m *MemStore) Expand(s string) (string, error) {
+	for depth := 0; depth < 100 && strings.Contains(s, "${"); depth++ {
+		out, changed, err := m.expandOnce(s)
+		if err != nil {
+			return "", err
+		}
+		if !changed {
+			break
+		}
+		s = out
+	}
+	return s, nil
+}
+
+func (m *MemStore) expandOnce(s string) (string, bool, error) {
+	var b strings.Builder
+	changed := false
+	for i := 0; i < len(s); {
+		j := strings.Index(s[i:], "${")
+		if j < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		b.WriteString(s[i : i+j])
+		i += j
+		end := matchBrace(s, i+1)
+		if end < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		ref := s[i+2 : end]
+		switch {
+		case strings.HasPrefix(ref, "@"):
+			if m.Python == nil || strings.Contains(ref, "${") {
+				if strings.Contains(ref, "${") {
+					inner, ch, err := m.expandOnce(ref)
+					if err != nil {
+						return "", false, err
+					}
+					if ch {
+						b.WriteString("${" + inner + "}")
+						changed = true
+						i = end + 1
+						continue
+					}
+				}
+				b.WriteString(s[i : end+1])
+			} else {
+				v, err := m.Python(ref[1:], m)
+				if err != nil {
+					return "", false, err
+				}
+				b.WriteString(v)
+				changed = true
+			}
+		case isVarName(ref):
+			if v, ok := m.vars[ref]; ok {
+				b.WriteString(v)
+				changed = true
+			} else {
+				b.WriteString(s[i : end+1])
+			}
+		default:
+			b.WriteString(s[i : end+1])
+		}
+		i = end + 1
+	}
+	return b.String(), changed, nil
+}
+
+func isVarName(s string) bool {
+	return s != "" && !strings.ContainsAny(s, "{}$ \t\n")
+}
+
+// matchBrace returns the index of the '}' closing the '{' at i.
+func matchBrace(s string, i int) int {
+	depth := 0
+	for j := i; j < len(s); j++ {
+		switch s[j] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// dataObj is the Python `d` object over a DataStore.
+type dataObj struct {
+	ds DataStore
+	rt *Runtime
+}
+
+var dataType = py.NewType("DataSmart", "BitBake datastore (gobake)")
+
+func (o *dataObj) Type() *py.Type { return dataType }
+
+// NewDataObject wraps ds as a Python `d` object.
+func (r *Runtime) NewDataObject(ds DataStore) py.Object { return &dataObj{ds: ds, rt: r} }
+
+// DataStoreOf returns the DataStore behind a Python `d` object.
+func DataStoreOf(o py.Object) (DataStore, bool) {
+	d, ok := o.(*dataObj)
+	if !ok {
+		return nil, false
+	}
+	return d.ds, true
+}
+
+func optValue(s string, ok bool, err error) (py.Object, error) {
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return py.None, nil
+	}
+	return py.String(s), nil
+}
+
+// valueString converts a Python value stored with setVar to the datastore's string.
+func valueString(o py.Object) (string, error) {
+	switch x := o.(type) {
+	case py.String:
+		return string(x), nil
+	case py.NoneType:
+		return "", nil
+	}
+	return StrErr(o)
+}
+
+// params binds positional and keyword arguments to names; missing optional ones are nil.
+func bind(fn string, args py.Tuple, kwargs py.StringDict, names []string, required int) ([]py.Object, error) {
+	out := make([]py.Object, len(names))
+	if len(args) > len(names) {
+		return nil, py.ExceptionNewf(py.TypeError, "%s() takes at most %d arguments (%d given)", fn, len(names), len(args))
+	}
+	copy(out, args)
+	for k, v := range kwargs {
+		found := false
+		for i, n := range names {
+			if n == k {
+				out[i], found = v, true
+			}
+		}
+		if !found {
+			return nil, py.ExceptionNewf(py.TypeError, "%s() got an unexpected keyword argument '%s'", fn, k)
+		}
+	}
+	for i := 0; i < required; i++ {
+		if out[i] == nil {
+			return nil, py.ExceptionNewf(py.TypeError, "%s() missing required argument '%s'", fn, names[i])
+		}
+	}
+	return out, nil
+}
+
+func boolArg(o py.Object, def bool) bool {
+	if o == nil {
+		return def
+	}
+	b, err := truth(o)
+	return err == nil && b == py.True
+}
+
+func init() {
+	m := func(name string, names []string, required int, fn func(d *dataObj, a []py.Object) (py.Object, error)) {
+		dataType.Dict[name] = py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+			a, err := bind(name, args, kwargs, names, required)
+			if err != nil {
+				return nil, err
+			}
+			return fn(self.(*dataObj), a)
+		}, 0, name)
+	}
+	str := func(o py.Object) string { s, _ := valueString(o); return s }
+	m("getVar", []string{"var", "expand", "noweakdefault", "parsing"}, 1, func(d *dataObj, a []py.Object) (py.Object, error) {
+		return optValue(d.ds.GetVar(str(a[0]), boolArg(a[1], true)))
+	})
+	m("setVar", []string{"var", "value", "parsing"}, 2, func(d *dataObj, a []py.Object) (py.Object, error) {
+		v, err := valueString(a[1])
+		if err != nil {
+			return nil, err
+		}
+		return py.None, d.ds.SetVar(str(a[0]), v)
+	})
+	m("delVar", []string{"var"}, 1, func(d *dataObj, a []py.Object) (py.Object, error) {
+		return py.None, d.ds.DelVar(str(a[0]))
+	})
+	m("appendVar", []string{"var", "value", "parsing"}, 2, func(d *dataObj, a []py.Object) (py.Object, error) {
+		return py.None, d.ds.AppendVar(str(a[0]), str(a[1]))
+	})
+	m("prependVar", []string{"var", "value", "parsing"}, 2, func(d *dataObj, a []py.Object) (py.Object, error) {
+		return py.None, d.ds.PrependVar(str(a[0]), str(a[1]))
+	})
+	m("renameVar", []string{"key", "newkey"}, 2, func(d *dataObj, a []py.Object) (py.Object, error) {
+		return py.None, d.ds.RenameVar(str(a[0]), str(a[1]))
+	})
+	m("getVarFlag", []string{"var", "flag", "expand", "noweakdefault"}, 2, func(d *dataObj, a []py.Object) (py.Object, error) {
+		return optValue(d.ds.GetVarFlag(str(a[0]), str(a[1]), boolArg(a[2], true)))
+	})
+	m("setVarFlag", []string{"var", "flag", "value"}, 3, func(d *dataObj, a []py.Object) (py.Object, error) {
+		v, err := valueString(a[2])
+		if err != nil {
+			return nil, err
+		}
+		return py.None, d.ds.SetVarFlag(str(a[0]), str(a[1]), v)
+	})
+	m("delVarFlag", []string{"var", "flag"}, 2, func(d *dataObj, a []py.Object) (py.Object, error) {
+		return py.None, d.ds.DelVarFlag(str(a[0]), str(a[1]))
+	})
+	m("appendVarFlag", []string{"var", "flag", "value"}, 3, func(d *dataObj, a []py.Object) (py.Object, error) {
+		return py.None, d.ds.AppendVarFlag(str(a[0]), str(a[1]), str(a[2]))
+	})
+	m("prependVarFlag", []string{"var", "flag", "value"}, 3, func(d *dataObj, a []py.Object) (py.Object, error) {
+		return py.None, d.ds.PrependVarFlag(str(a[0]), str(a[1]), str(a[2]))
+	})
+	m("getVarFlags", []string{"var", "expand", "internalflags"}, 1, func(d *dataObj, a []py.Object) (py.Object, error) {
+		flags, err := d.ds.GetVarFlags(str(a[0]), boolArg(a[1], false))
+		if err != nil || flags == nil {
+			return py.None, err
+		}
+		out := NewDict()
+		keys := make([]string, 0, len(flags))
+		for k := range flags {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			_ = out.Set(py.String(k), py.String(flags[k]))
+		}
+		return out, nil
+	})
+	m("setVarFlags", []string{"var", "flags"}, 2, func(d *dataObj, a []py.Object) (py.Object, error) {
+		items, err := iterList(a[1])
+		if err != nil {
+			return nil, err
+		}
+		for _, k := range items {
+			v, err := py.GetItem(a[1], k)
+			if err != nil {
+				return nil, err
+			}
+			if err := d.ds.SetVarFlag(str(a[0]), str(k), str(v)); err != nil {
+				return nil, err
+			}
+		}
+		return py.None, nil
+	})
+	m("keys", nil, 0, func(d *dataObj, a []py.Object) (py.Object, error) {
+		keys := d.ds.Keys()
+		items := make([]py.Object, len(keys))
+		for i, k := range keys {
+			items[i] = py.String(k)
+		}
+		return newSliceIter(items), nil
+	})
+	m("expand", []string{"s", "varname"}, 1, func(d *dataObj, a []py.Object) (py.Object, error) {
+		if a[0] == py.None {
+			return py.None, nil
+		}
+		s, err := d.ds.Expand(str(a[0]))
+		return py.String(s), err
+	})
+	m("createCopy", nil, 0, func(d *dataObj, a []py.Object) (py.Object, error) {
+		return &dataObj{ds: d.ds.CreateCopy(), rt: d.rt}, nil
+	})
+	m("hasOverrides", []string{"var"}, 1, func(d *dataObj, a []py.Object) (py.Object, error) {
+		return py.False, nil
+	})
+	m("getVarFlagsNames", []string{"var"}, 1, func(d *dataObj, a []py.Object) (py.Object, error) {
+		flags, err := d.ds.GetVarFlags(str(a[0]), false)
+		if err != nil {
+			return nil, err
+		}
+		return py.NewListFromStrings(sortedStrKeys(flags)), nil
+	})
+}
+
+func sortedStrKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func (o *dataObj) M__repr__() (py.Object, error) {
+	return py.String(fmt.Sprintf("<bb.data_smart.DataSmart object at %p>", o)), nil
+}
+
+func (o *dataObj) M__iter__() (py.Object, error) {
+	keys := o.ds.Keys()
+	items := make([]py.Object, len(keys))
+	for i, k := range keys {
+		items[i] = py.String(k)
+	}
+	return newSliceIter(items), nil
+}
+
+func (o *dataObj) M__contains__(k py.Object) (py.Object, error) {
+	_, ok, err := o.ds.GetVar(Str(k), false)
+	return py.NewBool(ok), err
+}
