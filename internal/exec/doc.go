@@ -73,7 +73,8 @@
 //
 // Inside a user namespace mknod and loop devices do not work, and mounts copied from the host
 // are locked together: `umount -R` of an rbind of /dev can fail on hosts with stacked /dev
-// mounts (`umount -l` works). The holder's /proc is that of the build's pid namespace.
+// mounts (`umount -l` works). The build namespace mounts a /proc of its own pid namespace where the
+// kernel allows it (not under a masked container /proc, where chroots get a bind of the host's).
 //
 // # Figures
 //

@@ -87,9 +87,9 @@ func holderStage2(args []string) int {
 		return fail(fmt.Errorf("holder: making / a slave mount: %w", err))
 	}
 	// A /proc of the build's pid namespace, so that ps and /proc/PID agree with kill inside.
-	if err := unix.Mount("proc", "/proc", "proc", unix.MS_NOSUID|unix.MS_NODEV|unix.MS_NOEXEC, ""); err != nil {
-		return fail(fmt.Errorf("holder: mounting /proc: %w", err))
-	}
+	// Best effort: where the host's /proc has masked parts (containers) the kernel refuses a new
+	// proc in a user namespace, and the host's stays.
+	unix.Mount("proc", "/proc", "proc", unix.MS_NOSUID|unix.MS_NODEV|unix.MS_NOEXEC, "")
 	ln, err := net.ListenUnix("unix", &net.UnixAddr{Name: args[0], Net: "unix"})
 	if err != nil {
 		return fail(fmt.Errorf("holder: %w", err))
@@ -247,6 +247,9 @@ func enterRootfs(req *request) error {
 			var err error
 			if s.fstype != "" {
 				err = unix.Mount(s.src, dst, s.fstype, unix.MS_NOSUID|unix.MS_NODEV|unix.MS_NOEXEC, "")
+				if err == unix.EPERM { // a masked host /proc (containers): bind it instead
+					err = unix.Mount("/proc", dst, "", unix.MS_BIND|unix.MS_REC, "")
+				}
 			} else {
 				err = unix.Mount(s.src, dst, "", unix.MS_BIND|unix.MS_REC, "")
 			}
