@@ -62,8 +62,11 @@ func (m *MemStore) DelVar(name string) error {
 	delete(m.flags, name)
 	return nil
 }
-func (m *MemStore) AppendVar(name, value string) error  { m.vars[name] += value; return nil }
-func (m *MemStore) PrependVar(name, value string) error { m.vars[name] = value + m.vars[name]; return nil }
+func (m *MemStore) AppendVar(name, value string) error { m.vars[name] += value; return nil }
+func (m *MemStore) PrependVar(name, value string) error {
+	m.vars[name] = value + m.vars[name]
+	return nil
+}
 
 func (m *MemStore) RenameVar(oldName, newName string) error {
 	if v, ok := m.vars[oldName]; ok {

@@ -1,0 +1,70 @@
+package pyrt
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/go-python/gpython/py"
+)
+
+// TestIsarSnippets compiles every Python snippet of upstream Isar (GOBAKE_ISAR): python
+// functions, anonymous functions, def blocks, inline ${@...} and meta*/lib/**.py.
+//
+//	GOBAKE_ISAR=/work/isar go test ./internal/pyrt -run TestIsarSnippets -v
+func TestIsarSnippets(t *testing.T) {
+	root := os.Getenv("GOBAKE_ISAR")
+	if root == "" {
+		t.Skip("GOBAKE_ISAR not set (path of an upstream Isar checkout)")
+	}
+	r := newTestRuntime(t)
+	total, failed := 0, 0
+	kinds := map[string]int{}
+	metas, _ := filepath.Glob(filepath.Join(root, "meta*"))
+	for _, meta := range metas {
+		err := filepath.WalkDir(meta, func(p string, de os.DirEntry, err error) error {
+			if err != nil || de.IsDir() {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(root, p)
+			switch {
+			case strings.HasSuffix(p, ".py") && strings.Contains(rel, "/lib/"):
+				total++
+				kinds["lib"]++
+				if _, err := r.Compile(string(b), rel, py.ExecMode); err != nil {
+					failed++
+					t.Errorf("%s: %v", rel, err)
+				}
+			case strings.HasSuffix(p, ".bb") || strings.HasSuffix(p, ".bbclass") || strings.HasSuffix(p, ".inc") ||
+				strings.HasSuffix(p, ".conf") || strings.HasSuffix(p, ".bbappend"):
+				for _, s := range ScanMetadata(string(b)) {
+					total++
+					kinds[s.Kind]++
+					var err error
+					switch s.Kind {
+					case "inline":
+						_, err = r.CompileInline(s.Src, rel, s.Line)
+					case "function":
+						_, err = r.CompileFunc("f", s.Src, rel, s.Line)
+					default:
+						_, err = r.CompileDefs(s.Src, rel, s.Line)
+					}
+					if err != nil {
+						failed++
+						t.Errorf("%s:%d: %s snippet: %v", rel, s.Line, s.Kind, err)
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("Isar snippets compiled: %d of %d (%v)", total-failed, total, kinds)
+}
