@@ -273,6 +273,11 @@ func (s *scanner) lexConf() {
 			at := len(s.cur.s) - 1
 			s.cur.s = s.cur.s[:at] + s2
 			s.cur.pieces = append(s.cur.pieces, piece{at, next.off, next.no})
+			if s.cur.s == "" {
+				// BitBake's `while s[-1] == '\\'` fails with IndexError here.
+				s.errs.add(s.pos(l, 0), "line continuation of an empty line")
+				break
+			}
 		}
 		if s.cur.s == "" {
 			continue

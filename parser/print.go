@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // Format prints a file's statements back as metadata text, one statement per line (function
@@ -97,9 +98,25 @@ func formatStmt(b *strings.Builder, s Stmt) {
 		}
 		b.WriteString("\n}")
 	case *PyDef:
-		b.WriteString(strings.Join(s.Body, "\n"))
+		b.WriteString(s.Body[0])
+		continueBlank(b, s.Body[0])
+		for _, l := range s.Body[1:] {
+			b.WriteString("\n" + l)
+		}
 	case *Comment:
 		b.WriteString(s.Text)
 	}
+	if _, ok := s.(*PyDef); !ok {
+		continueBlank(b, b.String())
+	}
 	b.WriteByte('\n')
+}
+
+// continueBlank keeps trailing blanks of a logical line (possible only when it was continued
+// into an empty line) by doing the same: a backslash, then an empty line.
+func continueBlank(b *strings.Builder, line string) {
+	r, _ := utf8.DecodeLastRuneInString(line)
+	if r != utf8.RuneError && r != '\n' && isPySpace(r) {
+		b.WriteString("\\\n")
+	}
 }
