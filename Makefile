@@ -66,3 +66,8 @@ golden-runqueue:
 	@test -n "$(ISAR)" || { echo "usage: make golden-runqueue ISAR=/path/to/isar"; exit 2; }
 	GOBAKE_ISAR=$(abspath $(ISAR)) $(GO) test -count=1 -run '^TestOracleGraphs$$' ./runqueue -update
 	$(GO) test -count=1 -run '^TestOracleGraphs$$' ./runqueue
+
+# Fuzz the metadata parser: parse -> print -> parse round trip (FUZZTIME=10m by default).
+.PHONY: fuzz-parser
+fuzz-parser:
+	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(or $(FUZZTIME),10m) -fuzzminimizetime=200x ./parser
