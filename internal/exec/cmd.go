@@ -2,8 +2,10 @@ package exec
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"syscall"
 )
 
@@ -133,4 +135,31 @@ func (c *Cmd) env() []string {
 		return DefaultEnv()
 	}
 	return c.Env
+}
+
+// absPaths makes the host paths of c absolute (the backend's working directory is not the
+// caller's) and rejects binds without a rootfs, which only Bwrap understands.
+func (c *Cmd) absPaths() error {
+	if len(c.Binds) > 0 && c.Rootfs == "" {
+		return errors.New("Cmd.Binds needs Cmd.Rootfs with this backend")
+	}
+	var err error
+	if c.Rootfs != "" {
+		if c.Rootfs, err = filepath.Abs(c.Rootfs); err != nil {
+			return err
+		}
+	} else if c.Dir != "" {
+		if c.Dir, err = filepath.Abs(c.Dir); err != nil {
+			return err
+		}
+	}
+	binds := make([]Bind, len(c.Binds))
+	for i, b := range c.Binds {
+		if b.Src, err = filepath.Abs(b.Src); err != nil {
+			return err
+		}
+		binds[i] = b
+	}
+	c.Binds = binds
+	return nil
 }

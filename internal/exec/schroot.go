@@ -52,6 +52,9 @@ func (s *Schroot) Run(ctx context.Context, c Cmd) error {
 	if err != nil {
 		return err
 	}
+	if err := c.absPaths(); err != nil {
+		return err
+	}
 	if c.Rootfs == "" {
 		return runHost(ctx, append(append([]string{}, s.sudo()...), argv...), argv, c.Dir, c.env(), c.Stdin, c.Stdout, c.Stderr)
 	}

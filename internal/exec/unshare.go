@@ -221,6 +221,9 @@ func (ns *Namespace) Run(ctx context.Context, c Cmd) error {
 	if err != nil {
 		return err
 	}
+	if err := c.absPaths(); err != nil {
+		return err
+	}
 	return runVia(ctx, ns.sock, &request{
 		Argv: argv, Dir: c.Dir, Env: c.env(), Rootfs: c.Rootfs, Binds: c.Binds, NoSystemMounts: c.NoSystemMounts,
 	}, c.Stdin, c.Stdout, c.Stderr)
