@@ -247,9 +247,16 @@ func (f *Func) FuncName() string {
 	return f.Name
 }
 
-// Text is the function text as BitBake stores it in the variable: the body lines joined by
-// newlines, ending with a newline. (For anonymous functions BitBake later prepends a def.)
-func (f *Func) Text() string { return strings.Join(f.Body, "\n") + "\n" }
+// Text is the function text as BitBake stores it in the variable: BitBake appends an empty
+// line to the body at the closing brace and joins with newlines, so N >= 1 lines give
+// "l1\n...lN\n" and an empty body gives "". (For anonymous functions BitBake later
+// prepends a def.)
+func (f *Func) Text() string {
+	if len(f.Body) == 0 {
+		return ""
+	}
+	return strings.Join(f.Body, "\n") + "\n"
+}
 
 // PyDef is a top-level python `def NAME(...):` block (PythonMethodNode). Body holds the
 // def line itself (after continuation joining) and every following line that BitBake

@@ -129,3 +129,16 @@ func TestBitBakeLine(t *testing.T) {
 		t.Errorf("addtask lists %q %q", at.AfterTasks(), at.BeforeTasks())
 	}
 }
+
+func TestFuncText(t *testing.T) {
+	f, err := Parse("x.bb", []byte("do_a() {\n}\ndo_b() {\n\n}\ndo_c() {\n\tx\n\ty\n}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// BitBake: '\n'.join(body + ['']).
+	for i, want := range []string{"", "\n", "\tx\n\ty\n"} {
+		if got := f.Stmts[i].(*Func).Text(); got != want {
+			t.Errorf("func %d: Text() = %q, want %q", i, got, want)
+		}
+	}
+}
