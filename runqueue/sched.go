@@ -247,6 +247,7 @@ type scheduler struct {
 	locks    map[string]bool // [lockfiles] held by running tasks
 	stop     bool
 	sum      Summary
+	stamps   stampState
 
 	errMu    sync.Mutex
 	storeErr error // first Store error
@@ -317,8 +318,16 @@ func (s *scheduler) worker() {
 
 		s.mu.Lock()
 		s.running--
-		events := s.completeLocked(t, status, terr)
-		s.cond.Broadcast()
+		events, wake := s.completeLocked(t, status, terr)
+		// Wake only as many idle workers as there is new work for (this one picks up one
+		// task itself); everyone when the build is over or stopping.
+		if s.stop || (s.running == 0 && s.ready.Len() == 0) {
+			s.cond.Broadcast()
+		} else {
+			for range wake {
+				s.cond.Signal()
+			}
+		}
 		s.mu.Unlock()
 		s.record(t, TaskRecord{Status: status, Started: started, Ended: time.Now(), ExitCode: res.ExitCode,
 			LogPath: res.LogPath, Error: errText(terr)})
@@ -390,7 +399,7 @@ func (s *scheduler) execute(t *Task) (TaskStatus, *TaskError, time.Time, TaskRes
 		return StatusFailed, &TaskError{Task: t.ID, PN: t.Recipe.PN, ExitCode: res.ExitCode, LogPath: res.LogPath, Err: err}, now, res
 	}
 	if t.NoExec {
-		if err := writeStamp(t); err != nil {
+		if err := s.stamps.write(t); err != nil {
 			return fail(TaskResult{}, err)
 		}
 		return StatusNoExec, nil, now, TaskResult{}
@@ -410,17 +419,23 @@ func (s *scheduler) execute(t *Task) (TaskStatus, *TaskError, time.Time, TaskRes
 	if err != nil {
 		return fail(res, err)
 	}
-	if err := writeStamp(t); err != nil {
+	if err := s.stamps.write(t); err != nil {
 		return fail(res, err)
 	}
 	return StatusDone, nil, now, res
 }
 
 // completeLocked records t's outcome, releases its limits and makes its dependents ready,
-// or depfailed when t did not succeed. It returns the events to send once unlocked.
-func (s *scheduler) completeLocked(t *Task, status TaskStatus, terr *TaskError) []Event {
+// or depfailed when t did not succeed. It returns the events to send once unlocked and how
+// many idle workers may now find work.
+func (s *scheduler) completeLocked(t *Task, status TaskStatus, terr *TaskError) ([]Event, int) {
+	wake := 0
 	if _, ok := s.classMax[t.ID.Task]; ok {
 		s.classRun[t.ID.Task]--
+		wake++
+	}
+	if len(t.LockFiles) > 0 {
+		wake++
 	}
 	for _, l := range t.LockFiles {
 		delete(s.locks, l)
@@ -462,9 +477,10 @@ func (s *scheduler) completeLocked(t *Task, status TaskStatus, terr *TaskError) 
 	for _, r := range t.RevDeps {
 		if s.pending[r.index]--; s.pending[r.index] == 0 && s.status[r.index] == StatusPending {
 			heap.Push(&s.ready, r)
+			wake++
 		}
 	}
-	return events
+	return events, wake
 }
 
 // taskHeap orders ready tasks by weight, then graph order.

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // Signer computes task signatures. deps are t's dependencies, already signed (their Hash is
@@ -179,35 +180,73 @@ func stampCurrent(t *Task) bool {
 	return true
 }
 
-// writeStamp records that t completed at its signature: the stamp is written atomically,
-// then older stamps of the same task are removed (BitBake's stamp clean mask).
-func writeStamp(t *Task) error {
+// stampState is one build's view of the stamp directories: each directory is listed once,
+// the first time a stamp is written there, to find stamps of older signatures to remove
+// (BitBake's stamp clean mask) without listing it again for every task.
+type stampState struct {
+	mu    sync.Mutex
+	lists map[string][]string // directory -> names found when first written to
+}
+
+// write records that t completed at its signature. A stamp is an empty file, so creating
+// it is atomic: it exists completely or not at all. O_TRUNC refreshes the mtime when the
+// same stamp is written again. Then older STAMP.TASK.* stamps go.
+func (st *stampState) write(t *Task) error {
 	if t.NoStamp || t.Recipe.Stamp == "" {
 		return nil
 	}
 	path := StampFile(t, t.Hash)
 	dir := filepath.Dir(path)
-	err := writeFileAtomic(path, func(io.Writer) error { return nil })
+	create := func() error {
+		f, err := os.OpenFile(path, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o644)
+		if err != nil {
+			return err
+		}
+		return f.Close()
+	}
+	names, err := st.list(dir)
+	if err == nil {
+		err = create()
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		if err = os.MkdirAll(dir, 0o755); err == nil {
-			err = writeFileAtomic(path, func(io.Writer) error { return nil })
+			err = create()
 		}
 	}
 	if err != nil {
 		return fmt.Errorf("stamp of %s: %w", t.ID, err)
 	}
 	prefix := filepath.Base(t.Recipe.Stamp) + "." + t.ID.Task + "."
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return fmt.Errorf("stamp of %s: %w", t.ID, err)
-	}
-	for _, e := range ents {
-		n := e.Name()
+	for _, n := range names {
 		rest, ok := strings.CutPrefix(n, prefix)
-		if !ok || rest == t.Hash || rest == "taint" || strings.Contains(rest, ".") || strings.HasPrefix(rest, "tmp") {
+		if !ok || rest == t.Hash || rest == "taint" || strings.Contains(rest, ".") {
 			continue
 		}
-		os.Remove(filepath.Join(dir, n))
+		if err := os.Remove(filepath.Join(dir, n)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("removing old stamp of %s: %w", t.ID, err)
+		}
 	}
 	return nil
+}
+
+// list returns the names in dir when this build first looked (nil if it did not exist).
+func (st *stampState) list(dir string) ([]string, error) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if names, ok := st.lists[dir]; ok {
+		return names, nil
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	names := make([]string, len(ents))
+	for i, e := range ents {
+		names[i] = e.Name()
+	}
+	if st.lists == nil {
+		st.lists = map[string][]string{}
+	}
+	st.lists[dir] = names
+	return names, nil
 }
