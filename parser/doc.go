@@ -57,7 +57,7 @@
 // Every node has Pos (its first byte) and EndPos (just past its last byte), taken from the
 // lexer's tokens. BitBake's own line numbers differ: a node's lineno is its LAST line
 // (MethodNode: the closing brace; PythonMethodNode: the line after the block, or the line
-// count + 1 at end of file). Errors are *Error values printed as file:line:col: message;
+// count + 1 at end of file); BitBakeLine computes it. Errors are *Error values printed as file:line:col: message;
 // Parse recovers line by line and returns all of them as an ErrorList, together with every
 // statement that did parse. No input makes it panic or loop.
 //
