@@ -144,6 +144,7 @@ func StartNamespace(ctx context.Context, o NamespaceOptions) (_ *Namespace, err 
 	}
 	ns.lifeline, ns.pid = lifeW, cmd.Process.Pid
 	fail := func(err error) (*Namespace, error) {
+		syncW.Close() // EOF instead of the sync byte: the holder gives up at once
 		ns.Close()
 		return nil, err
 	}

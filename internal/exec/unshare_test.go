@@ -267,6 +267,16 @@ func TestStartNamespaceSetupError(t *testing.T) {
 		t.Fatalf("got %v, want a NoNewuidmap SetupError", err)
 	}
 	t.Log(err)
+
+	// newuidmap that exists but fails: a plain error, and the holder does not linger.
+	start := time.Now()
+	_, err = StartNamespace(context.Background(), NamespaceOptions{Self: self(t), Host: Host{Newuidmap: "/bin/false"}})
+	if err == nil || !strings.Contains(err.Error(), "/bin/false") || errors.As(err, &se) {
+		t.Fatalf("got %v, want the failing newuidmap named", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Fatalf("failing StartNamespace took %v", d)
+	}
 }
 
 func TestIDMaps(t *testing.T) {
