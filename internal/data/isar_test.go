@@ -1,0 +1,248 @@
+package data
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// memoPython answers ${@...} with the results upstream BitBake produced for the same
+// code; code with several different results cannot be replayed.
+type memoPython map[string][]string
+
+var errAmbiguous = fmt.Errorf("python code with several recorded results")
+
+func (m memoPython) EvalInline(d *Store, varname, code string, refs *Refs) (string, error) {
+	res, ok := m[code]
+	if !ok || len(res) != 1 {
+		return "", fmt.Errorf("%q: %w", code, errAmbiguous)
+	}
+	if typ, msg, ok := strings.Cut(res[0], "\n"); ok && strings.HasPrefix(typ, "!") {
+		return "", &pyErr{typ[1:], msg}
+	}
+	return res[0], nil
+}
+
+type isarDump struct {
+	Error  string               `json:"error"`
+	State  [][2]json.RawMessage `json:"state"`
+	Keys   []string             `json:"keys"`
+	Values map[string]any       `json:"values"`
+	Python map[string][]string  `json:"python"`
+	Emit   map[string]any       `json:"emit"`
+}
+
+// isarRecipes are parsed (with the base configuration) for TestIsarConfig.
+var isarRecipes = []string{
+	"meta-isar/recipes-app/hello-isar/hello-isar.bb",
+	"meta-isar/recipes-app/cowsay/cowsay_git.bb",
+	"meta-isar/recipes-app/example-raw/example-raw_0.3.bb",
+	"meta-isar/recipes-core/images/isar-image-base.bb",
+	"meta/recipes-devtools/sbuild-chroot/sbuild-chroot-target.bb",
+	"meta/recipes-kernel/linux/linux-distro.bb",
+}
+
+// TestIsarConfig loads the configuration upstream BitBake parsed from Isar (base and two
+// multiconfigs) and a few parsed recipes into a Store, flag by flag, and checks that every variable reads back
+// with the value BitBake computes: real OVERRIDES, :append/:remove and weak defaults.
+func TestIsarConfig(t *testing.T) {
+	isar := os.Getenv("GOBAKE_ISAR")
+	if isar == "" {
+		t.Skip("GOBAKE_ISAR not set: needs an upstream Isar checkout to parse its configuration with BitBake")
+	}
+	if testing.Short() {
+		t.Skip("runs upstream BitBake")
+	}
+	build := t.TempDir()
+	conf := filepath.Join(build, "conf")
+	if err := os.MkdirAll(conf, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	layers := fmt.Sprintf("BBPATH = \"${TOPDIR}\"\nBBFILES ?= \"\"\nBBLAYERS ?= \"%s/meta %s/meta-isar\"\n", isar, isar)
+	local, err := os.ReadFile(filepath.Join(isar, "meta-isar/conf/local.conf.sample"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	local = append(local, "\nBBMULTICONFIG = \"qemuamd64-bookworm qemuarm64-bookworm\"\n"...)
+	if err := os.WriteFile(filepath.Join(conf, "bblayers.conf"), []byte(layers), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(conf, "local.conf"), local, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	script, _ := filepath.Abs("testdata/isarconfig.py")
+	out := filepath.Join(build, "dump.json")
+	args := []string{script, filepath.Join(isar, "bitbake/lib"), build, out}
+	for _, r := range isarRecipes {
+		args = append(args, filepath.Join(isar, r))
+	}
+	cmd := exec.Command("/usr/bin/python3", args...)
+	cmd.Dir = build
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("isarconfig.py: %v\n%s", err, b)
+	}
+	var dumps map[string]isarDump
+	readJSON(t, out, &dumps)
+	if len(dumps) != 3+len(isarRecipes) {
+		t.Fatalf("got %d datastores, want base + 2 multiconfigs + %d recipes", len(dumps), len(isarRecipes))
+	}
+	for name, dump := range dumps {
+		t.Run(name, func(t *testing.T) {
+			if dump.Error != "" {
+				t.Skipf("BitBake could not parse it outside a full cooker: %s", dump.Error)
+			}
+			checkIsarDump(t, dump)
+		})
+	}
+}
+
+func checkIsarDump(t *testing.T, dump isarDump) {
+	d := New()
+	d.Python = memoPython(dump.Python)
+	skip, noValue := map[string]bool{}, map[string]bool{}
+	ign := Info{Ignore: true, Parsing: true}
+	for _, kv := range dump.State {
+		var name string
+		var flags [][2]json.RawMessage
+		if json.Unmarshal(kv[0], &name) != nil || json.Unmarshal(kv[1], &flags) != nil {
+			t.Fatalf("bad state entry %s", kv[0])
+		}
+		if len(flags) == 0 {
+			d.InitVar(name)
+			continue
+		}
+		for _, f := range flags {
+			var flag string
+			var v any
+			json.Unmarshal(f[0], &flag)
+			json.Unmarshal(f[1], &v)
+			if m, ok := v.(map[string]any); ok && m["unsupported"] != nil {
+				skip[name] = true
+				if flag == "_content" {
+					noValue[name] = true
+				}
+				continue
+			}
+			if fv, ok := v.(float64); ok {
+				v = int(fv)
+			}
+			var err error
+			switch flag {
+			case "_content":
+				err = d.SetVar(name, v, ign)
+			case ":append", ":prepend", ":remove":
+				for _, op := range v.([]any) {
+					pair := op.([]any)
+					n := name + flag
+					if o, _ := pair[1].(string); o != "" {
+						n += ":" + o
+					}
+					if err = d.SetVar(n, pair[0], ign); err != nil {
+						break
+					}
+				}
+			default:
+				err = d.SetVarFlag(name, flag, v, ign)
+			}
+			if err != nil {
+				t.Fatalf("loading %s[%s]: %v", name, flag, err)
+			}
+		}
+	}
+	// Loading wrote the variables in an order no parser used: recompute the overrides
+	// from the final state, as BitBake's reads see them.
+	d.haveOverrides = false
+	d.clearCache()
+	keys, err := d.Keys()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Variables holding values JSON cannot carry (sets, lists, datastores) may be
+	// missing here or differ in content; everything else must match.
+	if extra, missing := setDiff(keys, dump.Keys, skip), setDiff(dump.Keys, keys, skip); len(extra)+len(missing) > 0 {
+		t.Errorf("keys differ: extra %v, missing %v", extra, missing)
+	}
+	checked, skipped := 0, 0
+	for _, k := range dump.Keys {
+		want := dump.Values[k]
+		if noValue[k] {
+			skipped++
+			continue
+		}
+		if m, ok := want.(map[string]any); ok && m["unsupported"] != nil {
+			skipped++
+			continue
+		}
+		v, err := d.GetVar(k, true)
+		if err != nil {
+			if strings.Contains(err.Error(), errAmbiguous.Error()) {
+				skipped++
+				continue
+			}
+			if m, ok := want.(map[string]any); ok && m["error"] != nil {
+				checked++
+				continue
+			}
+			t.Errorf("%s: %v, want %q", k, err, want)
+			continue
+		}
+		if fv, ok := want.(float64); ok {
+			want = int(fv)
+		}
+		if v != want {
+			t.Errorf("%s = %#v, want %#v", k, v, want)
+		}
+		checked++
+	}
+	emitted := 0
+	for _, k := range sortedKeys(dump.Emit) {
+		if skip[k] {
+			continue
+		}
+		want, ok := dump.Emit[k].([]any)
+		if !ok {
+			continue
+		}
+		fn, _ := d.GetVarFlag(k, "func", false)
+		var b strings.Builder
+		r, err := d.EmitVar(&b, k, !Truthy(fn))
+		if err != nil {
+			if strings.Contains(err.Error(), errAmbiguous.Error()) {
+				continue
+			}
+			t.Errorf("emit %s: %v", k, err)
+			continue
+		}
+		if strings.Contains(b.String(), errAmbiguous.Error()) {
+			continue
+		}
+		if b.String() != want[0] || r != want[1] {
+			t.Errorf("emit %s:\ngot  %q %v\nwant %q %v", k, b.String(), r, want[0], want[1])
+		}
+		emitted++
+	}
+	t.Logf("%d variables emitted as bitbake -e does", emitted)
+	t.Logf("%d variables compared, %d skipped (non-string values or ambiguous python)", checked, skipped)
+	if checked < 200 {
+		t.Errorf("only %d variables compared", checked)
+	}
+}
+
+// setDiff returns the elements of a missing from b, ignoring those in skip.
+func setDiff(a, b []string, skip map[string]bool) []string {
+	in := map[string]bool{}
+	for _, x := range b {
+		in[x] = true
+	}
+	var out []string
+	for _, x := range a {
+		if !in[x] && !skip[x] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
