@@ -60,6 +60,9 @@ type File struct {
 	Name  string
 	Mode  Mode
 	Stmts []Stmt
+	// Warnings are what BitBake's parser warns about but accepts: tabs indenting python
+	// function bodies, ignored addtask words, repeated before/after keywords.
+	Warnings ErrorList
 }
 
 // Kind names a statement kind; the values are stable and used in JSON output.

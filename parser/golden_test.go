@@ -142,3 +142,28 @@ func TestFuncText(t *testing.T) {
 		}
 	}
 }
+
+// TestWarnings: what BitBake 2.8 warns about while parsing (and still accepts).
+func TestWarnings(t *testing.T) {
+	src := "python do_x() {\n\tpass\n  \tpass\n}\ndef f():\n\treturn 1\ndo_sh() {\n\ttrue\n}\n" +
+		"addtask do_a do_b\naddtask do_c before do_d before do_e after do_f after do_g\n"
+	f, err := Parse("w.bb", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range f.Warnings {
+		got = append(got, w.Error())
+	}
+	want := []string{
+		"w.bb:2:1: python should use 4 spaces indentation, but found tabs",
+		"w.bb:3:3: python should use 4 spaces indentation, but found tabs",
+		"w.bb:6:1: python should use 4 spaces indentation, but found tabs",
+		`w.bb:10:13: addtask ignored: " do_b"`,
+		"w.bb:11:1: addtask contained multiple 'before' keywords, only one is supported",
+		"w.bb:11:1: addtask contained multiple 'after' keywords, only one is supported",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -99,6 +99,11 @@ func (l Lexer) LexString(filename, src string) (lexer.Lexer, error) {
 
 // LexFile tokenizes a whole file and returns its tokens (ending with EOF) and errors.
 func LexFile(filename, src string, mode Mode) ([]lexer.Token, ErrorList) {
+	toks, errs, _ := lexFile(filename, src, mode)
+	return toks, errs
+}
+
+func lexFile(filename, src string, mode Mode) ([]lexer.Token, ErrorList, ErrorList) {
 	if mode == ModeAuto {
 		mode, _ = ModeFor(filename)
 	}
@@ -111,7 +116,7 @@ func LexFile(filename, src string, mode Mode) ([]lexer.Token, ErrorList) {
 		s.lexRecipe()
 	}
 	s.toks = append(s.toks, lexer.Token{Type: lexer.EOF, Pos: lexPos(s.posAt(len(src)))})
-	return s.toks, s.errs
+	return s.toks, s.errs, s.warns
 }
 
 type sliceLexer struct {
@@ -154,6 +159,7 @@ type scanner struct {
 	lines []line
 	toks  []lexer.Token
 	errs  ErrorList
+	warns ErrorList
 	cur   logical
 }
 
@@ -311,6 +317,11 @@ func (s *scanner) lexRecipe() {
 	)
 	for _, l := range s.lines {
 		text := rstrip(l.text)
+		if def != nil || fn != nil && (fn.name == "__anonymous" || fn.m.python) {
+			if k := strings.IndexFunc(text, func(r rune) bool { return r != ' ' }); k >= 0 && text[k] == '\t' {
+				s.warns.add(s.pos(l, k), "python should use 4 spaces indentation, but found tabs")
+			}
+		}
 		if fn != nil {
 			if text == "}" {
 				s.closeFunc(fn, l)
@@ -472,6 +483,21 @@ func (s *scanner) recipeStatement() {
 						s.errs.add(s.lpos(0), "task name '%s' contains a keyword which is not recommended/supported (%s)", w, kw[:len(kw)-1])
 						return
 					}
+				}
+			}
+			if len(strings.FieldsFunc(str[:m.end], isPySpace)) == 2 && m.taskEnd < len(str) {
+				s.warns.add(s.lpos(m.taskEnd), "addtask ignored: %q", str[m.taskEnd:])
+			}
+			words := strings.FieldsFunc(str, isPySpace)
+			for _, kw := range []string{"before", "after"} {
+				n := 0
+				for _, w := range words {
+					if w == kw {
+						n++
+					}
+				}
+				if n > 1 {
+					s.warns.add(s.lpos(0), "addtask contained multiple '%s' keywords, only one is supported", kw)
 				}
 			}
 			s.emit(tKwAddTask, "addtask", 0)

@@ -370,6 +370,7 @@ func matchDef(s string) (int, int, bool) {
 type addTask struct {
 	task, taskEnd int
 	args          int // start of the text after the task name and its blanks
+	end           int // end of the whole match
 	before, after [2]int
 	hasBefore     bool
 	hasAfter      bool
@@ -404,6 +405,7 @@ func matchAddTask(s string) (addTask, bool) {
 		case strings.HasPrefix(s[p:], "after"):
 			kw, other = "after", "before"
 		default:
+			m.end = p
 			return m, true
 		}
 		g := skipSpace(s, p+len(kw))

@@ -61,7 +61,8 @@ func ParseMode(filename string, src []byte, mode Mode) (*File, error) {
 		mode = m
 	}
 	f := &File{Name: filename, Mode: mode}
-	toks, errs := LexFile(filename, string(src), mode)
+	toks, errs, warns := lexFile(filename, string(src), mode)
+	f.Warnings = warns
 	plex, err := lexer.Upgrade(&sliceLexer{toks: toks}, tEnd)
 	if err == nil {
 		var root *fileNode

@@ -14,7 +14,8 @@ import (
 
 // runParse implements `gobake parse [--json] PATH...`: it parses the named files, or every
 // metadata file under the named directories (parser.IsMetadataFile), prints each syntax
-// error as file:line:col: message and finally `parsed N files, M errors` (on stderr).
+// error as file:line:col: message (and BitBake's parse warnings as file:line:col: warning:
+// message) and finally `parsed N files, M errors` (on stderr).
 // With --json it prints the ASTs on stdout as a JSON array of files. Exit status 1 when
 // there was any error, 2 on bad usage.
 func runParse(args []string, _ io.Reader, stdout, stderr io.Writer) int {
@@ -65,6 +66,9 @@ func runParse(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		}
 		nfiles++
 		f, err := parser.Parse(path, src)
+		for _, w := range f.Warnings {
+			fmt.Fprintf(stderr, "%s: warning: %s\n", w.Pos, w.Msg)
+		}
 		if err != nil {
 			report(err)
 		}
