@@ -16,7 +16,7 @@ Output, one JSON object a line, keys sorted, per file in argument order:
     {"file": F, "error": MSG, "line": L, "warnings": [...]}    when BitBake rejects the file
 followed by the N statements of F in file order, each {"file": F, "line": L, "kind": K, ...}.
 L is the line where the statement's text begins (the header line for functions); "last" is
-the line BitBake itself records (the last line of the statement; absent for def blocks). The fields per kind are documented in canon.go (the Go side of the same
+the line BitBake itself records (the statement's last line; for a def block the line after it). The fields per kind are documented in canon.go (the Go side of the same
 canonical form).
 """
 
@@ -97,6 +97,41 @@ def node_fields(ast, node, classname):
     return {"kind": "unknown:" + type(node).__name__, "attrs": repr(attrs)}
 
 
+def text(s):
+    """The text a logical line has so far: without the backslash that continues it."""
+    return s[:-1] if s.endswith("\\") else s
+
+
+def conf_first_lines(path):
+    """Maps the last line of each logical line of a .conf file to the line its text starts on.
+
+    It re-reads the file the way ConfHandler.handle does (which gives the feeder only the last
+    line number): a line whose right-stripped text ends in a backslash takes the next line,
+    backslash dropped, for as long as the joined text still ends in one. The text starts on the
+    first line that contributes a character (a line holding only a backslash contributes none).
+    """
+    first = {}
+    with open(path, "r") as f:
+        lineno = 0
+        while True:
+            lineno += 1
+            s = f.readline()
+            if not s:
+                break
+            if not s.strip():
+                continue
+            s = s.rstrip()
+            start = lineno if text(s) else None
+            while s and s[-1] == "\\":
+                s2 = f.readline().rstrip()
+                lineno += 1
+                s = s[:-1] + s2
+                if start is None and text(s):
+                    start = lineno
+            first[lineno] = start or lineno
+    return first
+
+
 class LogCapture(logging.Handler):
     """Collects BitBake's warnings and fatal messages while one file is read."""
 
@@ -174,19 +209,8 @@ class Extractor:
         finally:
             group.eval = orig_eval
         stmts = captured[0]
-        with open(path, "r") as f:
-            lines = f.readlines()
-        starts = []
-        for node in stmts:
-            # In .conf files a physical line continues the previous one exactly when the
-            # previous one, right-stripped, ends with a backslash.
-            first = node.lineno
-            while first > 1 and lines[first - 2].rstrip().endswith("\\"):
-                first -= 1
-            # Lines holding only a backslash contribute nothing: the text starts after them.
-            while first < node.lineno and lines[first - 1].rstrip() == "\\":
-                first += 1
-            starts.append(first)
+        first = conf_first_lines(path)
+        starts = [first[node.lineno] for node in stmts]
         return stmts, starts, ""
 
     def bb_statements(self, path):
@@ -233,10 +257,9 @@ class Extractor:
             rec = node_fields(self.ast, node, classname)
             rec["file"] = name
             rec["line"] = first
-            if not isinstance(node, self.ast.PythonMethodNode):
-                # BitBake's own lineno: the last line (closing brace of a function). A def
-                # block's is the line after it, which says nothing more than its body.
-                rec["last"] = node.lineno
+            # BitBake's own lineno: the last line (closing brace of a function; for a def
+            # block the line after it, or the line count + 1 at the end of the file).
+            rec["last"] = node.lineno
             out.append(rec)
         return self.header(name, statements=len(out)), out
 

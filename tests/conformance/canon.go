@@ -33,8 +33,9 @@ import (
 //	                                             keeps, joined by "\n")
 //
 // Line is the line where the statement's text begins (the header line for functions); Last is
-// the statement's last line (the closing brace of a function), which BitBake records as the
-// node's lineno and shows in variable history; it is 0 for def blocks.
+// the line BitBake records as the node's lineno and shows in variable history: the
+// statement's last line (the closing brace of a function; for a def block the line after it,
+// or the line count + 1 at the end of the file).
 type Stmt struct {
 	File      string   `json:"file,omitempty"`
 	Line      int      `json:"line"`

@@ -16,11 +16,9 @@ func FromAST(f *parser.File) []Stmt {
 		if !ok {
 			continue
 		}
-		start, end := n.Span()
+		start, _ := n.Span()
 		s.Line = start.Line
-		if s.Kind != "def" {
-			s.Last = end.Line // end is just past the last byte, on the same line
-		}
+		s.Last = parser.BitBakeLine(n)
 		out = append(out, s)
 	}
 	return out
@@ -49,10 +47,10 @@ func fromNode(n parser.Stmt) (Stmt, bool) {
 	case *parser.AddTask:
 		s := Stmt{Kind: "addtask", Name: n.Task}
 		if n.HasBefore {
-			s.Before = fields(n.Before)
+			s.Before = nonEmpty(n.BeforeTasks())
 		}
 		if n.HasAfter {
-			s.After = fields(n.After)
+			s.After = nonEmpty(n.AfterTasks())
 		}
 		return s, true
 	case *parser.DelTask:
@@ -74,14 +72,16 @@ func fromNode(n parser.Stmt) (Stmt, bool) {
 	return Stmt{Kind: fmt.Sprintf("unknown:%T", n)}, true
 }
 
-// fields splits like Python's str.split(): nil for blank text, so that "no entries" compares
-// equal however it was written.
-func fields(s string) []string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
+// fields splits like Python's str.split(), nil for blank text.
+func fields(s string) []string { return nonEmpty(strings.Fields(s)) }
+
+// nonEmpty maps an empty list to nil, so that "no entries" compares equal however it was
+// written.
+func nonEmpty(l []string) []string {
+	if len(l) == 0 {
 		return nil
 	}
-	return f
+	return l
 }
 
 // Gobake parses one file with gobake's parser and returns its canonical statements, or the

@@ -12,8 +12,20 @@ import (
 
 var (
 	randomFiles = flag.Int("random", 0, "TestRandomDifferential: number of generated files to compare with live BitBake (0 skips)")
-	randomSeed  = flag.Uint64("seed", 1, "TestRandomDifferential: generator seed")
+	randomSeed  = flag.Uint64("seed", 1, "TestRandomDifferential, TestMutatedDifferential: generator seed")
+	keepDir     = flag.String("keep", "", "TestRandomDifferential, TestMutatedDifferential: write the generated files here and keep them")
 )
+
+// genDir returns the directory generated files go to: -keep's, or a temporary one.
+func genDir(t *testing.T) string {
+	if *keepDir == "" {
+		return t.TempDir()
+	}
+	if err := os.MkdirAll(*keepDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return *keepDir
+}
 
 // Fragments the generator combines. They are chosen around the places where BitBake's
 // regexps are subtle: quotes, operators, keywords used as names, continuations, comment
@@ -126,7 +138,7 @@ func TestRandomDifferential(t *testing.T) {
 		t.Skip("skipping random differential test: pass -random=N (and set GOBAKE_ISAR)")
 	}
 	e := extractor(t)
-	dir := t.TempDir()
+	dir := genDir(t)
 	r := rand.New(rand.NewPCG(*randomSeed, 0x9e3779b97f4a7c15))
 	var files []string
 	for i := 0; i < *randomFiles; i++ {
@@ -140,6 +152,13 @@ func TestRandomDifferential(t *testing.T) {
 		}
 		files = append(files, name)
 	}
+	differential(t, e, "random", dir, files, func(name string, src []byte) string { return string(src) })
+}
+
+// differential compares BitBake and gobake on generated files under dir. describe says how a
+// failing file was made (its text, or the mutations applied).
+func differential(t *testing.T, e *Extractor, label, dir string, files []string, describe func(name string, src []byte) string) {
+	t.Helper()
 	want, err := e.Run(dir, files)
 	if err != nil {
 		t.Fatal(err)
@@ -163,16 +182,17 @@ func TestRandomDifferential(t *testing.T) {
 		case w.Error != "":
 			rejected++
 			if strings.HasPrefix(w.Error, "BitBake hangs") {
-				t.Logf("%s: %s (gobake: %s)\n--- file\n%s\n---", w.File, w.Error, firstLine(got.Error), src)
+				t.Logf("%s: %s (gobake: %s)\n%s", w.File, w.Error, firstLine(got.Error), describe(w.File, src))
 			}
 			continue
 		case got.Error != "":
-			problem = "BitBake accepts, gobake rejects: " + strings.ReplaceAll(got.Error, dir+"/", "")
+			problem = fmt.Sprintf("BitBake accepts (%d statements), gobake rejects: %s", len(w.Stmts),
+				strings.ReplaceAll(got.Error, dir+"/", ""))
 		default:
 			accepted++
 			var diffs []Diff
 			for _, d := range Compare(w.Stmts, got.Stmts) {
-				if id := knownBug(d); id != "" {
+				if id := knownBug(d, src); id != "" {
 					knownHits[id]++
 					continue
 				}
@@ -192,22 +212,41 @@ func TestRandomDifferential(t *testing.T) {
 		}
 		bad++
 		if bad <= 20 {
-			t.Errorf("%s (seed %d): %s\n--- file\n%s\n---", w.File, *randomSeed, problem, src)
+			t.Errorf("%s (seed %d): %s\n--- file\n%s\n---", w.File, *randomSeed, problem, describe(w.File, src))
 		}
 	}
-	t.Logf("random: %d files (seed %d): %d accepted by BitBake and compared, %d rejected by both, %d disagreements; known bugs hit: %v",
-		len(want), *randomSeed, accepted, rejected, bad, knownHits)
+	t.Logf("%s: %d files (seed %d): %d accepted by BitBake and compared, %d rejected by both, %d disagreements; known bugs hit: %v",
+		label, len(want), *randomSeed, accepted, rejected, bad, knownHits)
 }
 
 // knownBug names the KNOWN_DIFFS.md bug a difference is an instance of, or "". Generated files
-// have no stable path to list, so the random test recognises known bugs by their shape.
-func knownBug(d Diff) string {
-	if d.Kind == Differs && d.Want.Kind == "func" && d.Want.Body == "" && d.Got.Body == "\n" {
-		w, g := d.Want, d.Got
+// have no stable path to list, so the random tests recognise known bugs by their shape.
+func knownBug(d Diff, src []byte) string {
+	if d.Kind != Differs {
+		return ""
+	}
+	w, g := d.Want, d.Got
+	switch {
+	case w.Kind == "func" && w.Body == "" && g.Body == "\n":
 		w.Body, g.Body = "", ""
 		if w.equal(g) {
 			return "P1"
 		}
+	case w.Last == g.Last+1 && w.Last > physicalLines(src):
+		w.Last = g.Last
+		if w.equal(g) {
+			return "P3"
+		}
 	}
 	return ""
+}
+
+// physicalLines counts lines the way Python's universal newlines do.
+func physicalLines(src []byte) int {
+	s := strings.ReplaceAll(strings.ReplaceAll(string(src), "\r\n", "\n"), "\r", "\n")
+	n := strings.Count(s, "\n")
+	if s != "" && !strings.HasSuffix(s, "\n") {
+		n++
+	}
+	return n
 }
