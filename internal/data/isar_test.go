@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -34,6 +35,7 @@ type isarDump struct {
 	Values map[string]any       `json:"values"`
 	Python map[string][]string  `json:"python"`
 	Emit   map[string]any       `json:"emit"`
+	Store  int                  `json:"store"`
 }
 
 // isarRecipes are parsed (with the base configuration) for TestIsarConfig.
@@ -85,8 +87,9 @@ func TestIsarConfig(t *testing.T) {
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("isarconfig.py: %v\n%s", err, b)
 	}
-	var dumps map[string]isarDump
-	readJSON(t, out, &dumps)
+	var res isarOut
+	readJSON(t, out, &res)
+	dumps := res.Stores
 	if len(dumps) != 3+len(isarRecipes) {
 		t.Fatalf("got %d datastores, want base + 2 multiconfigs + %d recipes", len(dumps), len(isarRecipes))
 	}
@@ -95,7 +98,162 @@ func TestIsarConfig(t *testing.T) {
 			if dump.Error != "" {
 				t.Skipf("BitBake could not parse it outside a full cooker: %s", dump.Error)
 			}
-			checkIsarDump(t, dump)
+			t.Run("loaded", func(t *testing.T) { checkIsarDump(t, dump) })
+		})
+	}
+	t.Run("replayed", func(t *testing.T) { replayIsar(t, res) })
+}
+
+type isarOut struct {
+	Stores map[string]isarDump  `json:"stores"`
+	Trace  [][4]json.RawMessage `json:"trace"`
+	// Python holds the ${@...} results per traced store.
+	Python map[string]map[string][]string `json:"python"`
+}
+
+// opaque stands for a Python value the trace could not carry (lists of tuples,
+// datastores...).
+type opaque struct{ typ string }
+
+func (o opaque) String() string { return "<" + o.typ + ">" }
+
+func traceValue(raw any) (any, bool) {
+	switch x := raw.(type) {
+	case float64:
+		return int(x), true
+	case map[string]any:
+		if l, ok := x["strlist"].([]any); ok {
+			out := make([]string, len(l))
+			for i, e := range l {
+				out[i], _ = e.(string)
+			}
+			return out, true
+		}
+		t, _ := x["opaque"].(string)
+		return opaque{t}, false
+	}
+	return raw, true
+}
+
+// replayIsar makes the same datastore calls BitBake made while parsing the configuration
+// and the recipes, then compares the resulting stores with what BitBake read from its own.
+func replayIsar(t *testing.T, res isarOut) {
+	stores := map[int]*Store{}
+	py := func(id int) memoPython { return memoPython(res.Python[strconv.Itoa(id)]) }
+	opaqueVars := map[string]bool{}
+	failed := 0
+	for i, rec := range res.Trace {
+		var op string
+		var id int
+		var args map[string]any
+		json.Unmarshal(rec[0], &op)
+		json.Unmarshal(rec[1], &id)
+		json.Unmarshal(rec[2], &args)
+		if op == "new" {
+			d := New()
+			d.Python = py(id)
+			stores[id] = d
+			continue
+		}
+		d := stores[id]
+		s := func(k string) string { v, _ := args[k].(string); return v }
+		b := func(k string) bool { v, _ := args[k].(bool); return v }
+		val := func(k string) any {
+			v, ok := traceValue(args[k])
+			if !ok {
+				opaqueVars[s("var")] = true
+			}
+			return v
+		}
+		ign := Info{Ignore: true, Parsing: b("parsing")}
+		var err error
+		switch op {
+		case "setVar":
+			err = d.SetVar(s("var"), val("value"), ign)
+		case "setVarFlag":
+			err = d.SetVarFlag(s("var"), s("flag"), val("value"), ign)
+		case "setVarFlags":
+			var fl []Flag
+			m, _ := args["flags"].(map[string]any)
+			pairs, _ := m["dict"].([]any)
+			for _, p := range pairs {
+				kv := p.([]any)
+				v, _ := traceValue(kv[1])
+				fl = append(fl, Flag{kv[0].(string), v})
+			}
+			d.SetVarFlags(s("var"), fl, ign)
+		case "delVar":
+			d.DelVar(s("var"), ign)
+		case "delVarFlag":
+			d.DelVarFlag(s("var"), s("flag"), ign)
+		case "delVarFlags":
+			d.DelVarFlags(s("var"), ign)
+		case "renameVar":
+			err = d.RenameVar(s("key"), s("newkey"), ign)
+		case "appendVar":
+			err = d.AppendVar(s("var"), val("value"), ign)
+		case "prependVar":
+			err = d.PrependVar(s("var"), val("value"), ign)
+		case "appendVarFlag":
+			err = d.AppendVarFlag(s("var"), s("flag"), s("value"), ign)
+		case "prependVarFlag":
+			err = d.PrependVarFlag(s("var"), s("flag"), s("value"), ign)
+		case "initVar":
+			d.InitVar(s("var"))
+		case "createCopy":
+			var child int
+			if f, ok := args["child"].(float64); ok {
+				child = int(f)
+			}
+			stores[child] = d.CreateCopy()
+			stores[child].Python = py(child)
+		case "getVar":
+			_, err = d.GetVarOpt(s("var"), b("expand"), b("noweakdefault"), b("parsing"))
+		case "getVarFlag":
+			if s("flag") == "_content" {
+				_, err = d.GetVarOpt(s("var"), b("expand"), b("noweakdefault"), b("parsing"))
+			} else {
+				_, err = d.GetVarFlagOpt(s("var"), s("flag"), b("expand"), b("noweakdefault"))
+			}
+		case "expand":
+			_, err = d.Expand(s("s"), s("varname"))
+		case "expandWithRefs":
+			_, err = d.ExpandWithRefs(args["s"], s("varname"))
+		case "getVarFlags":
+			var ex []string
+			if l, ok := args["expand"].(map[string]any); ok {
+				for _, e := range l["strlist"].([]any) {
+					ex = append(ex, e.(string))
+				}
+			}
+			_, err = d.GetVarFlags(s("var"), ex, b("internalflags"))
+		case "keys":
+			_, err = d.Keys()
+		default:
+			t.Fatalf("trace op %d: unknown %q", i, op)
+		}
+		var bbErr string
+		json.Unmarshal(rec[3], &bbErr)
+		if err != nil && bbErr == "" && !strings.Contains(err.Error(), errAmbiguous.Error()) {
+			failed++
+			t.Logf("trace op %d %s %v: %v (BitBake succeeded)", i, op, args, err)
+		}
+	}
+	if failed > 0 {
+		t.Errorf("%d traced calls failed here but not in BitBake", failed)
+	}
+	for _, name := range sortedKeys(res.Stores) {
+		dump := res.Stores[name]
+		if dump.Error != "" {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			d := stores[dump.Store]
+			if d == nil {
+				t.Fatalf("store %d not in the trace", dump.Store)
+			}
+			d.Python = memoPython(dump.Python)
+			compareStore(t, d, dump, opaqueVars, opaqueVars)
 		})
 	}
 }
@@ -157,6 +315,12 @@ func checkIsarDump(t *testing.T, dump isarDump) {
 	// from the final state, as BitBake's reads see them.
 	d.haveOverrides = false
 	d.clearCache()
+	compareStore(t, d, dump, skip, noValue)
+}
+
+// compareStore checks d against what BitBake read from its store: keys, values and
+// emit_var text. Variables in skip may differ in keys and emit, those in noValue in value.
+func compareStore(t *testing.T, d *Store, dump isarDump, skip, noValue map[string]bool) {
 	keys, err := d.Keys()
 	if err != nil {
 		t.Fatal(err)

@@ -6,10 +6,12 @@ usage: isarconfig.py BITBAKE_LIB BUILDDIR OUT.json [RECIPE.bb...]   (run with BU
 For the base configuration, every multiconfig and each recipe given (parsed with the
 base configuration): the raw datastore state (every
 variable with its flags, including the internal _content/_defaultval/:append/...), the
-keys, and getVar() of every key; plus the ${@...} evaluations seen while reading them (code -> results).
+keys, and getVar() of every key; plus the ${@...} evaluations seen while reading them (code -> results); and
+the trace of DataSmart calls that built them.
 TestIsarConfig loads the raw state into Store, answers ${@...} from those results and
 compares keys and values. Nothing from this output is committed.
 """
+import inspect
 import io
 import json
 import os
@@ -24,7 +26,15 @@ import bb.siggen  # noqa: E402
 import bb.fetch  # noqa: E402
 
 PY = {}
+PY_ALL = {}
 _orig = bb.data_smart.VariableParse.python_sub
+
+
+def seen(parser, code, res):
+    PY.setdefault(code, set()).add(res)
+    if TRACING[0]:
+        store = IDS.get(id(parser.d), -1)
+        PY_ALL.setdefault(store, {}).setdefault(code, set()).add(res)
 
 
 def python_sub(self, match):
@@ -32,14 +42,84 @@ def python_sub(self, match):
     try:
         res = _orig(self, match)
     except Exception as e:
-        PY.setdefault(code, set()).add("!%s\n%s" % (type(e).__name__, e))
+        seen(self, code, "!%s\n%s" % (type(e).__name__, e))
         raise
     if not res.startswith("${@"):
-        PY.setdefault(code, set()).add(res)
+        seen(self, code, res)
     return res
 
 
 bb.data_smart.VariableParse.python_sub = python_sub
+
+# The trace: every DataSmart call made from outside the datastore (the parser, the cooker,
+# Python metadata), in order, so that TestIsarConfig can replay the same calls. Reads are
+# traced too: when they happen decides when overrides are computed and what is cached.
+TRACE = []
+TRACING = [True]
+IDS = {}
+OBJS = []
+STACK = []
+MUTATE = {"setVar", "setVarFlag", "setVarFlags", "delVar", "delVarFlag", "delVarFlags",
+          "renameVar", "appendVar", "prependVar", "appendVarFlag", "prependVarFlag",
+          "initVar", "createCopy"}
+READ = {"getVar", "getVarFlag", "expand", "expandWithRefs", "getVarFlags", "keys"}
+LOGINFO = {"file", "line", "op", "detail", "ignore", "func", "variable", "flag"}
+
+
+def sid(d):
+    k = id(d)
+    if k not in IDS:
+        IDS[k] = len(OBJS)
+        OBJS.append(d)
+        TRACE.append(["new", IDS[k]])
+    return IDS[k]
+
+
+def enc(v):
+    if v is None or isinstance(v, (str, bool, int)):
+        return v
+    if isinstance(v, dict):
+        return {"dict": [[k, enc(x)] for k, x in v.items()]}
+    if isinstance(v, list) and all(isinstance(x, str) for x in v):
+        return {"strlist": v}
+    return {"opaque": type(v).__name__}
+
+
+def traced(name):
+    orig = getattr(bb.data_smart.DataSmart, name)
+    sig = inspect.signature(orig)
+
+    def f(self, *args, **kw):
+        record = TRACING[0] and not any(m in MUTATE for m in STACK) and (
+            name in MUTATE or not any(m in READ for m in STACK))
+        me = sid(self) if record else None
+        STACK.append(name)
+        err = None
+        try:
+            res = orig(self, *args, **kw)
+            if name == "keys":
+                res = list(res)
+            return res
+        except Exception as e:
+            err = type(e).__name__
+            res = None
+            raise
+        finally:
+            STACK.pop()
+            if record:
+                b = sig.bind(self, *args, **kw)
+                b.apply_defaults()
+                a = {k: enc(v) for k, v in b.arguments.items() if k not in ("self", "loginfo")}
+                if "loginfo" in b.arguments:
+                    a["parsing"] = "parsing" in b.arguments["loginfo"]
+                if name == "createCopy" and res is not None:
+                    a["child"] = sid(res)
+                TRACE.append([name, me, a, err])
+    setattr(bb.data_smart.DataSmart, name, f)
+
+
+for _n in MUTATE | READ:
+    traced(_n)
 
 
 def plain(v):
@@ -97,17 +177,25 @@ def main():
     c.env = dict(os.environ)
     db = bb.cookerdata.CookerDataBuilder(c, False)
     db.parseBaseConfiguration()
-    # Reading AUTOREV-style variables marks the store: read copies, keep the originals
-    # clean for the recipes.
-    out = {mc or "base": dump(d.createCopy()) for mc, d in db.mcdata.items()}
+    final = {mc or "base": d for mc, d in db.mcdata.items()}
     if len(sys.argv) > 4:
-
         bb.parse.siggen = bb.siggen.init(db.data)
         for fn in sys.argv[4:]:
             try:
-                out[os.path.basename(fn)] = dump(db.parseRecipe(fn, [], "isar"))
+                final[os.path.basename(fn)] = db.parseRecipe(fn, [], "isar")
             except Exception as e:
-                out[os.path.basename(fn)] = {"error": "%s: %s" % (type(e).__name__, e)}
+                final[os.path.basename(fn)] = "%s: %s" % (type(e).__name__, e)
+    TRACING[0] = False
+    out = {}
+    for name, d in final.items():
+        if isinstance(d, str):
+            out[name] = {"error": d}
+            continue
+        # Reading AUTOREV-style variables marks the store: read a copy.
+        out[name] = dump(d.createCopy())
+        out[name]["store"] = IDS.get(id(d), -1)
+    out = {"stores": out, "trace": TRACE,
+           "python": {s: {k: sorted(v) for k, v in m.items()} for s, m in PY_ALL.items()}}
     with open(sys.argv[3], "w") as f:
         json.dump(out, f)
 
