@@ -15,9 +15,10 @@ Output, one JSON object a line, keys sorted, per file in argument order:
     {"file": F, "statements": N, "warnings": [...]}            header, or
     {"file": F, "error": MSG, "line": L, "warnings": [...]}    when BitBake rejects the file
 followed by the N statements of F in file order, each {"file": F, "line": L, "kind": K, ...}.
-L is the line where the statement's text begins (the header line for functions); "last" is
-the line BitBake itself records (the statement's last line; for a def block the line after it). The fields per kind are documented in canon.go (the Go side of the same
-canonical form).
+L is the line where the statement's text begins, i.e. its first non-blank character (the
+header line for functions); "last" is the line BitBake itself records (the statement's last
+line; for a def block the line after it). The fields per kind are documented in canon.go
+(the Go side of the same canonical form).
 """
 
 import json
@@ -108,7 +109,7 @@ def conf_first_lines(path):
     It re-reads the file the way ConfHandler.handle does (which gives the feeder only the last
     line number): a line whose right-stripped text ends in a backslash takes the next line,
     backslash dropped, for as long as the joined text still ends in one. The text starts on the
-    first line that contributes a character (a line holding only a backslash contributes none).
+    first line that contributes a non-blank character.
     """
     first = {}
     with open(path, "r") as f:
@@ -121,12 +122,12 @@ def conf_first_lines(path):
             if not s.strip():
                 continue
             s = s.rstrip()
-            start = lineno if text(s) else None
+            start = lineno if text(s).strip() else None
             while s and s[-1] == "\\":
                 s2 = f.readline().rstrip()
                 lineno += 1
                 s = s[:-1] + s2
-                if start is None and text(s):
+                if start is None and text(s).strip():
                     start = lineno
             first[lineno] = start or lineno
     return first
@@ -170,7 +171,7 @@ class Extractor:
 
         def feeder(lineno, s, fn, root, statements, eof=False):
             B = self.BB
-            if not any(B.__residue__):
+            if not any(p.strip() for p in B.__residue__):
                 self.start = lineno
             infunc, inpython = bool(B.__infunc__), bool(B.__inpython__)
             before = len(statements)
