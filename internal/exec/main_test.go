@@ -6,22 +6,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
-	osexec "os/exec"
-	"os/user"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
-)
 
-// sharedTestBinary is a world-readable copy of the test binary, made by TestMain when the tests
-// run as root, so that tests needing an unprivileged user can re-run themselves as one.
-var sharedTestBinary string
+	"github.com/gobake/gobake/internal/exec/asuser"
+)
 
 func TestMain(m *testing.M) {
 	if len(os.Args) > 1 && os.Args[1] == "__ns" {
@@ -30,41 +24,7 @@ func TestMain(m *testing.M) {
 	if len(os.Args) > 1 && os.Args[1] == "__fakegobake" {
 		os.Exit(fakeGobake())
 	}
-	if os.Geteuid() == 0 {
-		dir, err := os.MkdirTemp("", "gobake-exec-test-")
-		if err == nil {
-			sharedTestBinary = filepath.Join(dir, "exec.test")
-			err = copyExecutable(os.Args[0], sharedTestBinary)
-			if err == nil {
-				err = os.Chmod(dir, 0o755)
-			}
-		}
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "preparing the test binary for an unprivileged user:", err)
-			sharedTestBinary = ""
-		}
-		code := m.Run()
-		os.RemoveAll(dir)
-		os.Exit(code)
-	}
-	os.Exit(m.Run())
-}
-
-func copyExecutable(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o755)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
+	os.Exit(asuser.Main(m))
 }
 
 // self is how the tests reach Main.
@@ -79,76 +39,26 @@ func self(t testing.TB) []string {
 // cacheEnv overrides the directory where the mmdebstrap rootfs is cached.
 const cacheEnv = "GOBAKE_TEST_CACHE"
 
-// testUserEnv names the user tests drop to when run as root.
-const testUserEnv = "GOBAKE_TEST_USER"
-
-// unprivileged makes the calling test run as an unprivileged user with a subordinate id range.
-// Run as such a user, it returns false and the test goes on. Run as root, it re-runs the test as
-// $GOBAKE_TEST_USER, gobake-ci or builder (whichever exists with a subuid range) and returns true:
-// the caller must return. It skips, with the reason, when no such user or facility exists.
+// unprivileged makes the calling test run as an unprivileged user with a subordinate id range
+// (see package asuser) and reports whether it ran elsewhere (the caller must return). It skips,
+// with the reason, when this user cannot make a build namespace.
 func unprivileged(t *testing.T) bool {
 	t.Helper()
-	if os.Geteuid() != 0 {
-		h, err := Host{}.withDefaults()
-		if err == nil {
-			_, err = checkHost(h)
-		}
-		if err != nil {
-			t.Skipf("SKIP: needs unprivileged user namespaces with subordinate ids: %v", err)
-		}
-		return false
-	}
-	if sharedTestBinary == "" {
-		t.Skip("SKIP: running as root and the test binary could not be shared with an unprivileged user")
-	}
-	u := testUser(t)
-	if _, err := osexec.LookPath("setpriv"); err != nil {
-		t.Skip("SKIP: running as root and setpriv (util-linux) is missing to drop to an unprivileged user")
-	}
-	parts := strings.Split(t.Name(), "/")
-	for i, p := range parts {
-		parts[i] = "^" + regexp.QuoteMeta(p) + "$"
-	}
-	cmd := osexec.Command("setpriv", "--reuid="+u.Uid, "--regid="+u.Gid, "--init-groups", "--",
-		sharedTestBinary, "-test.run="+strings.Join(parts, "/"), "-test.v", "-test.count=1")
-	cmd.Dir = "/"
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + u.HomeDir, "USER=" + u.Username,
-		"LOGNAME=" + u.Username, "TMPDIR=" + os.TempDir(), "LANG=C.UTF-8"}
+	var env []string
 	if v := os.Getenv(cacheEnv); v != "" {
-		cmd.Env = append(cmd.Env, cacheEnv+"="+v)
+		env = append(env, cacheEnv+"="+v)
 	}
-	out, err := cmd.CombinedOutput()
-	t.Logf("re-ran as unprivileged user %s (uid %s):\n%s", u.Username, u.Uid, out)
+	if asuser.Reexec(t, env...) {
+		return true
+	}
+	h, err := Host{}.withDefaults()
+	if err == nil {
+		_, err = checkHost(h)
+	}
 	if err != nil {
-		t.Fatalf("as user %s: %v", u.Username, err)
+		t.Skipf("SKIP: needs unprivileged user namespaces with subordinate ids: %v", err)
 	}
-	if bytes.Contains(out, []byte("--- SKIP")) && !bytes.Contains(out, []byte("--- PASS")) {
-		t.Skipf("SKIP: skipped as user %s (reason in the log above)", u.Username)
-	}
-	if !bytes.Contains(out, []byte("--- PASS")) {
-		t.Fatalf("as user %s: the test did not run", u.Username)
-	}
-	return true
-}
-
-func testUser(t *testing.T) *user.User {
-	names := []string{"gobake-ci", "builder"}
-	if v := os.Getenv(testUserEnv); v != "" {
-		names = []string{v}
-	}
-	for _, n := range names {
-		u, err := user.Lookup(n)
-		if err != nil {
-			continue
-		}
-		uid, _ := strconv.Atoi(u.Uid)
-		if _, _, err := subidRange("/etc/subuid", u.Username, uid); err != nil {
-			continue
-		}
-		return u
-	}
-	t.Skipf("SKIP: running as root and none of the users %v exists with a /etc/subuid range (run .ci/install.sh)", names)
-	return nil
+	return false
 }
 
 // startNS starts a build namespace closed at the end of the test.
