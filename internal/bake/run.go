@@ -1,0 +1,146 @@
+package bake
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/gobake/gobake/internal/build"
+	"github.com/gobake/gobake/internal/cook"
+	"github.com/gobake/gobake/internal/data"
+	"github.com/gobake/gobake/internal/exec"
+	"github.com/gobake/gobake/internal/siggen"
+	"github.com/gobake/gobake/runqueue"
+)
+
+// RunOptions configure Plan.Run.
+type RunOptions struct {
+	Python     build.Python // runs python tasks; see CookPython
+	Privileged exec.Runner  // optional: gives task scripts a sudo
+	Env        []string     // environment task scripts start from
+	Threads    int
+	KeepGoing  bool
+	Store      runqueue.Store
+	Observer   runqueue.Observer
+	Invalidate runqueue.Invalidation
+	Command    string
+	Targets    []string
+}
+
+// Sign computes every task's signature: siggen base hashes, combined with dependencies'
+// signatures and taints by the runqueue. It is called by Run; call it alone to inspect.
+func (p *Plan) Sign(inv runqueue.Invalidation) error {
+	sigs := map[recipeKey]map[string]*siggen.Sig{}
+	if err := p.Graph.Invalidate(inv); err != nil {
+		return err
+	}
+	return p.Graph.Sign(runqueue.BaseHashSigner(func(t *runqueue.Task) (string, error) {
+		k := recipeKey{t.Recipe.MC, t.Recipe.File}
+		rs, ok := sigs[k]
+		if !ok {
+			var err error
+			rs, err = siggen.BaseHashes(p.recipes[k].Data)
+			if err != nil {
+				return "", fmt.Errorf("%s: %w", t.Recipe.File, err)
+			}
+			sigs[k] = rs
+		}
+		s, ok := rs[t.ID.Task]
+		if !ok {
+			return "", fmt.Errorf("%s: no signature for %s", t.Recipe.File, t.ID.Task)
+		}
+		return s.BaseHash, nil
+	}))
+}
+
+// Run signs the graph and executes it.
+func (p *Plan) Run(ctx context.Context, o RunOptions) (*runqueue.Summary, error) {
+	if err := p.Sign(o.Invalidate); err != nil {
+		return nil, err
+	}
+	locks := map[recipeKey]*sync.Mutex{}
+	for k := range p.recipes {
+		locks[k] = &sync.Mutex{}
+	}
+	runner := runqueue.TaskRunnerFunc(func(ctx context.Context, t *runqueue.Task) (runqueue.TaskResult, error) {
+		k := recipeKey{t.Recipe.MC, t.Recipe.File}
+		rec := p.recipes[k]
+		// Stores are not safe for concurrent copies: one copy per task, under the recipe's lock.
+		locks[k].Lock()
+		local := rec.Data.CreateCopy()
+		locks[k].Unlock()
+		err := build.ExecTask(ctx, local, t.Recipe.File, t.ID.Task, build.Options{
+			Privileged: o.Privileged, Python: o.Python, Env: o.Env,
+		})
+		var res runqueue.TaskResult
+		var te *build.TaskError
+		if errors.As(err, &te) {
+			res.LogPath = te.Log
+			res.ExitCode = 1
+			var fe *build.FuncError
+			if errors.As(err, &fe) && fe.ExitCode != 0 {
+				res.ExitCode = fe.ExitCode
+			}
+		}
+		return res, err
+	})
+	return runqueue.Run(ctx, p.Graph, runqueue.Options{
+		Threads: o.Threads, KeepGoing: o.KeepGoing, Runner: runner, Store: o.Store,
+		Observer: o.Observer, Command: o.Command, Targets: o.Targets,
+	})
+}
+
+// CookPython runs python task functions through the cooker's Python runtime, as
+// bb.build.exec_func_python does: the body is compiled as `def NAME(d):` and called with
+// the task's data. Messages go wherever the runtime's logging hook sends them.
+type CookPython struct {
+	Py cook.Python
+	mu sync.Mutex // the runtime's method pool is shared: one definition+call at a time
+}
+
+// RunFunc implements build.Python.
+func (c *CookPython) RunFunc(_ context.Context, d *data.Store, name string, log io.Writer) error {
+	if c.Py == nil {
+		return fmt.Errorf("python function %s: gobake was built without a Python runtime", name)
+	}
+	body, err := d.GetVar(name, false)
+	if err != nil {
+		return err
+	}
+	file := flagText(d, name, "filename")
+	line := 0
+	fmt.Sscan(flagText(d, name, "lineno"), &line)
+	text := "def " + name + "(d):\n" + indentBody(data.Text(body))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if err := c.Py.Define(name, text, file, line); err != nil {
+		return err
+	}
+	return c.Py.RunAnon(d, []string{name})
+}
+
+// indentBody makes sure a function body is indented under its def line (BitBake stores
+// python function bodies with their original indentation; an empty body becomes `pass`).
+func indentBody(body string) string {
+	if strings.TrimSpace(body) == "" {
+		return "    pass\n"
+	}
+	lines := strings.Split(body, "\n")
+	indented := false
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			indented = l[0] == ' ' || l[0] == '\t'
+			break
+		}
+	}
+	if indented {
+		return body + "\n"
+	}
+	for i, l := range lines {
+		lines[i] = "    " + l
+	}
+	return strings.Join(lines, "\n") + "\n"
+}
