@@ -29,6 +29,9 @@ func patchTypes() {
 	installStrMethods()
 	installListMethods()
 	py.StringType.New = strNew
+	if err := py.TypeMakeReady(); err != nil {
+		panic(err)
+	}
 	py.BoolType.New = func(_ *py.Type, args py.Tuple, _ py.StringDict) (py.Object, error) {
 		if len(args) == 0 {
 			return py.False, nil
@@ -170,6 +173,9 @@ func installBuiltins(r *Runtime) {
 		}
 		r, err := Equal(args[0], args[1])
 		return py.NewBool(!r), err
+	})
+	def("__pyrt_id__", func(_ py.Object, args py.Tuple, _ py.StringDict) (py.Object, error) {
+		return args[0], nil
 	})
 	def("__pyrt_fjoin__", func(_ py.Object, args py.Tuple, _ py.StringDict) (py.Object, error) {
 		var b strings.Builder
@@ -397,7 +403,7 @@ func installBuiltins(r *Runtime) {
 		if !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "attribute name must be string, not '%s'", args[1].Type().Name)
 		}
-		v, err := py.GetAttrString(args[0], string(name))
+		v, err := getAttr(args[0], string(name))
 		if err != nil && len(args) == 3 && py.IsException(py.AttributeError, err) {
 			return args[2], nil
 		}
@@ -411,7 +417,7 @@ func installBuiltins(r *Runtime) {
 		if !ok {
 			return nil, py.ExceptionNewf(py.TypeError, "hasattr(): attribute name must be string")
 		}
-		_, err := py.GetAttrString(args[0], string(name))
+		_, err := getAttr(args[0], string(name))
 		if err != nil {
 			if py.IsException(py.AttributeError, err) {
 				return py.False, nil
@@ -801,4 +807,19 @@ func strNew(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) 
 	}
 	s, err := StrErr(args[0])
 	return py.String(s), err
+}
+
+// getAttr is getattr(o, name); for exceptions it raises AttributeError for names that are
+// neither set on the instance nor defined by the class (gpython returns args for those).
+func getAttr(o py.Object, name string) (py.Object, error) {
+	if e, ok := o.(*py.Exception); ok {
+		if _, set := e.Dict[name]; !set && lookup(e.Type(), name) == nil {
+			switch name {
+			case "args", "__class__", "__dict__", "__traceback__", "__cause__", "__context__":
+			default:
+				return nil, py.ExceptionNewf(py.AttributeError, "'%s' object has no attribute '%s'", e.Type().Name, name)
+			}
+		}
+	}
+	return py.GetAttrString(o, name)
 }

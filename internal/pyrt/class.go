@@ -87,6 +87,23 @@ func buildClass(orig py.Object) func(self py.Object, args py.Tuple, kwargs py.St
 		}
 		if cls.Flags&py.TPFLAGS_BASE_EXC_SUBCLASS != 0 {
 			prepareExceptionClass(cls)
+			return cls, nil
+		}
+		// gpython looks __getattribute__ up in an instance's own class dict only.
+		if _, ok := cls.Dict["__getattribute__"]; !ok {
+			cls.Dict["__getattribute__"] = objectGetattributeMethod
+		}
+		if _, isFn := lookup(cls, "__call__").(*py.Function); isFn && cls.New != nil {
+			// Calling an instance runs *py.Type.M__call__, which "instantiates" it with its
+			// New; give instances of classes with __call__ a New that calls __call__.
+			newFn := cls.New
+			cls.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+				obj, err := newFn(t, args, kwargs)
+				if inst, ok := obj.(*py.Type); ok && err == nil {
+					inst.New = callInstance
+				}
+				return obj, err
+			}
 		}
 		return cls, nil
 	}
@@ -256,4 +273,13 @@ func installExceptions() {
 	for _, k := range []string{"name", "path", "msg"} {
 		py.ImportError.Dict[k] = excAttr(k, none)
 	}
+}
+
+// callInstance implements inst(*args) for instances of classes defining __call__.
+func callInstance(inst *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	f := lookup(inst.Type(), "__call__")
+	if f == nil {
+		return nil, py.ExceptionNewf(py.TypeError, "'%s' object is not callable", inst.Type().Name)
+	}
+	return py.Call(f, append(py.Tuple{inst}, args...), kwargs)
 }

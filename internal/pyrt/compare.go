@@ -18,6 +18,9 @@ func Compare(a, b py.Object, op string) (bool, error) {
 			return x >= y, nil
 		}
 	}
+	if r, done, err := userCompare(a, b, op); done {
+		return r, err
+	}
 	var as, bs []py.Object
 	switch x := a.(type) {
 	case py.Tuple:
@@ -83,7 +86,7 @@ func greaterThan(a, b py.Object) (py.Object, error) {
 // Equal is a == b with user-defined __eq__ honoured (gpython compares class instances by
 // identity before looking at __eq__).
 func Equal(a, b py.Object) (bool, error) {
-	if a == b {
+	if identical(a, b) {
 		if f, ok := a.(py.Float); ok && f != f {
 			return false, nil
 		}
@@ -134,4 +137,49 @@ func seqEqual(a, b []py.Object) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// identical is Python's "a is b" for the objects pyrt can compare by identity.
+func identical(a, b py.Object) bool {
+	switch a.(type) {
+	case py.Tuple, py.Bytes, py.StringDict:
+		return false
+	}
+	switch b.(type) {
+	case py.Tuple, py.Bytes, py.StringDict:
+		return false
+	}
+	return a == b
+}
+
+var reflected = map[string]string{"<": "__gt__", "<=": "__ge__", ">": "__lt__", ">=": "__le__"}
+var forward = map[string]string{"<": "__lt__", "<=": "__le__", ">": "__gt__", ">=": "__ge__"}
+
+// userCompare calls a user-defined rich comparison of a (or the reflected one of b).
+func userCompare(a, b py.Object, op string) (bool, bool, error) {
+	for i, pair := range [2][2]py.Object{{a, b}, {b, a}} {
+		t, ok := pair[0].(*py.Type)
+		if !ok {
+			continue
+		}
+		if _, cls := isClass(t); cls {
+			continue
+		}
+		name := forward[op]
+		if i == 1 {
+			name = reflected[op]
+		}
+		if f := userMethod(t.Type(), name); f != nil {
+			r, err := py.Call(f, py.Tuple{pair[0], pair[1]}, nil)
+			if err != nil {
+				return false, true, err
+			}
+			if r == py.NotImplemented {
+				continue
+			}
+			bt, err := truth(r)
+			return bt == py.True, true, err
+		}
+	}
+	return false, false, nil
 }

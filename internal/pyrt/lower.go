@@ -283,6 +283,7 @@ func Lower(src, filename string) (string, error) {
 		return "", err
 	}
 	fixSuper(toks)
+	fixDecorators(toks)
 	nodes, _, err := buildTree(toks, 0, "")
 	if err != nil {
 		if se, ok := err.(*SyntaxError); ok {
@@ -922,4 +923,42 @@ func (l *lowerer) mod(nodes []*node) []*node {
 		prevOperand = true
 	}
 	return out
+}
+
+// fixDecorators rewrites dotted decorators, which gpython compiles as one (missing) name:
+// @a.b becomes @__pyrt_id__(a.b) and @a.b(x) becomes @__pyrt_id__(a.b(x)).
+func fixDecorators(toks []token) {
+	for i := 0; i+3 < len(toks); i++ {
+		if toks[i].kind != tOp || toks[i].text != "@" || (i > 0 && toks[i-1].kind != tNewline) || toks[i+1].kind != tName {
+			continue
+		}
+		j := i + 1
+		for j+2 < len(toks) && toks[j+1].text == "." && toks[j+2].kind == tName {
+			j += 2
+		}
+		if j == i+1 {
+			continue
+		}
+		switch {
+		case toks[j+1].kind == tNewline:
+			toks[i+1].text = "__pyrt_id__(" + toks[i+1].text
+			toks[j].text += ")"
+		case toks[j+1].text == "(":
+			depth, k := 0, j+1
+			for ; k < len(toks); k++ {
+				if toks[k].kind == tOp && toks[k].text == "(" {
+					depth++
+				} else if toks[k].kind == tOp && toks[k].text == ")" {
+					depth--
+					if depth == 0 {
+						break
+					}
+				}
+			}
+			if k+1 < len(toks) && toks[k+1].kind == tNewline {
+				toks[i+1].text = "__pyrt_id__(" + toks[i+1].text
+				toks[k+1].pre = ")" + toks[k+1].pre
+			}
+		}
+	}
 }

@@ -26,6 +26,8 @@ func TestLower(t *testing.T) {
 		{`if a + 1 < b and not c >= (1, 2): pass`, `if __pyrt_lt__(a + 1, b) and not __pyrt_ge__(c, (1, 2)): pass`},
 		{`x = 1 < y < 3`, `x = 1 < y < 3`},
 		{`f(key=lambda v: v < 2)`, `f(key=lambda v: __pyrt_lt__(v, 2))`},
+		{"@a.b\ndef f(): pass\n", "@__pyrt_id__(a.b)\ndef f(): pass\n"},
+		{"@a.b(1, (2))\ndef f(): pass\n", "@__pyrt_id__(a.b(1, (2)))\ndef f(): pass\n"},
 	}
 	for _, c := range cases {
 		got, err := Lower(c.in, "t.py")

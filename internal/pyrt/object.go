@@ -226,5 +226,7 @@ func classGetattr(cls *py.Type, name string) (py.Object, error) {
 
 // installObjectModel patches object and the exception types; see the file comment.
 func installObjectModel() {
-	py.ObjectType.Dict["__getattribute__"] = py.MustNewMethod("__getattribute__", objectGetattribute, 0, "generic attribute lookup")
+	py.ObjectType.Dict["__getattribute__"] = objectGetattributeMethod
 }
+
+var objectGetattributeMethod = py.MustNewMethod("__getattribute__", objectGetattribute, 0, "generic attribute lookup")

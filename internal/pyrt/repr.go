@@ -42,6 +42,9 @@ func StrErr(o py.Object) (string, error) {
 			if m, ok := args[0].(py.String); ok && x.Type() == py.AttributeError {
 				return fixAttrMessage(string(m)), nil
 			}
+			if m, ok := args[0].(py.String); ok && x.Type() == py.IndexError && m == "index out of range" {
+				return "list index out of range", nil
+			}
 			return StrErr(args[0])
 		case x.Type().IsSubtype(py.OSError) && len(args) >= 2:
 			s := "[Errno " + Str(args[0]) + "] " + Str(args[1])

@@ -142,8 +142,9 @@ func sysExit(self py.Object, args py.Tuple) (py.Object, error) {
 
 // ModuleInit implements py.Context: it instantiates a registered module in this runtime.
 func (r *Runtime) ModuleInit(impl *py.ModuleImpl) (*py.Module, error) {
+	// Source is preferred to precompiled Code: only source gets lowered.
 	code := impl.Code
-	if code == nil && impl.CodeSrc != "" {
+	if impl.CodeSrc != "" {
 		var err error
 		code, err = r.Compile(impl.CodeSrc, impl.Info.FileDesc, py.ExecMode)
 		if err != nil {

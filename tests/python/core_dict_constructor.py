@@ -1,0 +1,5 @@
+print(dict())
+print(dict(a=1, b=2) == {"a": 1, "b": 2})
+print(dict([("k", "v"), ("k2", "v2")]))
+print(dict(zip("abc", range(3))))
+print(dict({"m": 1}, n=2) == {"m": 1, "n": 2})

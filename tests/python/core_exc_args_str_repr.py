@@ -1,0 +1,5 @@
+print(str(Exception()), repr(Exception()))
+print(str(Exception("a")), repr(Exception("a")))
+print(str(Exception("a", 1)), repr(Exception("a", 1)))
+print(str(ValueError(3)), repr(KeyError("k")), str(KeyError("k")))
+print(Exception("x").args, ValueError().args)

@@ -1,0 +1,10 @@
+def inner():
+    raise ValueError("inner")
+try:
+    try:
+        inner()
+    except ValueError:
+        print("handling")
+        raise
+except ValueError as e:
+    print("outer", e)

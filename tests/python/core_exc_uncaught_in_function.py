@@ -1,0 +1,5 @@
+def parse(v):
+    return int(v)
+def main():
+    return parse("nope")
+main()

@@ -1,0 +1,4 @@
+class BuildFailed(Exception):
+    pass
+print("about to fail")
+raise BuildFailed("recipe foo failed")

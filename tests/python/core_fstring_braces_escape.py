@@ -1,0 +1,2 @@
+v = 5
+print(f"{{literal}} {v} {{{v}}}")

@@ -1,0 +1,2 @@
+keys = ["a", "b"]
+print(f"{ {k: k.upper() for k in keys} }")

@@ -1,0 +1,3 @@
+def greet(name, greeting="hi"):
+    return f"{greeting}, {name}!"
+print(greet("bob"), greet("amy", greeting="yo"))

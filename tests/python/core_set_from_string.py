@@ -1,0 +1,2 @@
+s = set("hello")
+print(len(s), "h" in s, sorted(s))

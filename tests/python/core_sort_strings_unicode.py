@@ -1,0 +1,2 @@
+print(sorted(["b", "a", "B", "ä", "A"]))
+print(sorted("hello"))

@@ -1,0 +1,2 @@
+print((), (1,), (1, 2), ("a",), ((1,),))
+print(tuple("ab"), tuple([1]), tuple())
