@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 	"syscall"
 )
 
@@ -101,6 +102,16 @@ func exitError(argv []string, ws syscall.WaitStatus) error {
 func shortArgv(argv []string) string {
 	if len(argv) == 0 {
 		return "(no command)"
+	}
+	if len(argv) > 2 && argv[0] == "/bin/sh" && argv[1] == "-c" {
+		script, _, more := strings.Cut(strings.TrimSpace(argv[2]), "\n")
+		if len(script) > 60 {
+			script, more = script[:60], true
+		}
+		if more {
+			script += "..."
+		}
+		return fmt.Sprintf("sh -c %q", script)
 	}
 	s := fmt.Sprintf("%q", argv[0])
 	if len(argv) > 1 {

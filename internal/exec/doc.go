@@ -44,7 +44,8 @@
 // As an unprivileged user, namespace root is the caller and namespace id k (1 <= k <= count-2)
 // is base+k, where base:count is the caller's range in /etc/subuid (and /etc/subgid): uid 1000
 // of a rootfs is base+1000 on the host, as with Isar's rootless mode. When the range does not
-// reach 65534, nobody/nogroup take base+count-1. The maps are written by newuidmap and
+// reach 65534, nobody/nogroup take base+count-1 (Isar's condition, count < 65534, misses a
+// count of exactly 65535). The maps are written by newuidmap and
 // newgidmap, which take "inner outer count" triples (IDMap.String gives util-linux unshare's
 // outer,inner,count form). The holder starts without capabilities; once the maps are written it
 // re-executes itself, and execve as namespace root grants them. Files owned by subordinate ids

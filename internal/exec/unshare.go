@@ -225,8 +225,12 @@ func (ns *Namespace) Run(ctx context.Context, c Cmd) error {
 	if err := c.absPaths(); err != nil {
 		return err
 	}
+	env := c.env()
+	if c.Env == nil && c.Rootfs == "" {
+		env = ns.TaskEnv(env) // a nested sudo reaches the holder again
+	}
 	return runVia(ctx, ns.sock, &request{
-		Argv: argv, Dir: c.Dir, Env: c.env(), Rootfs: c.Rootfs, Binds: c.Binds, NoSystemMounts: c.NoSystemMounts,
+		Argv: argv, Dir: c.Dir, Env: env, Rootfs: c.Rootfs, Binds: c.Binds, NoSystemMounts: c.NoSystemMounts,
 	}, c.Stdin, c.Stdout, c.Stderr)
 }
 

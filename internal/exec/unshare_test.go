@@ -80,8 +80,11 @@ func TestNamespace(t *testing.T) {
 		}
 		err := ns.Run(context.Background(), Cmd{Script: "exit 7"})
 		var ee *ExitError
-		if !errors.As(err, &ee) || ee.Code != 7 {
+		if !errors.As(err, &ee) || ee.Code != 7 || err.Error() != `sh -c "exit 7": exit status 7` {
 			t.Fatalf("exit 7: got %v", err)
+		}
+		if got := output(t, ns, Cmd{Script: "sudo id -u"}); got != "0\n" {
+			t.Fatalf("nested sudo with the default environment: %q", got)
 		}
 		err = ns.Run(context.Background(), Cmd{Argv: []string{"gobake-no-such-command"}})
 		var se *StartError
