@@ -94,8 +94,8 @@ func output(t testing.TB, r Runner, c Cmd) string {
 }
 
 // fakeGobake plays a gobake process that is killed with -9 in the middle of a build: it starts a
-// namespace, mounts a tmpfs in it, leaves a daemon running there, prints the holder's pid and
-// the daemon's host pid, and waits to be killed.
+// namespace, mounts a tmpfs in it, leaves a daemon running there, prints the holder's pid, and
+// waits to be killed or for the end of its stdin, when it closes the namespace.
 func fakeGobake() int {
 	ns, err := StartNamespace(context.Background(), NamespaceOptions{Self: []string{os.Args[0], "__ns"}})
 	if err != nil {
@@ -111,7 +111,11 @@ func fakeGobake() int {
 		return 1
 	}
 	fmt.Printf("holder %d\n", ns.Pid())
-	bufio.NewReader(os.Stdin).ReadString('\n')
+	bufio.NewReader(os.Stdin).ReadString('\n') // EOF: the build ends normally
+	if err := ns.Close(); err != nil {
+		fmt.Println("error:", err)
+		return 1
+	}
 	return 0
 }
 

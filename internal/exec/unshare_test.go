@@ -146,7 +146,9 @@ func TestNamespaceEndsWithGobake(t *testing.T) {
 			} else {
 				stdin.Close()
 			}
-			cmd.Wait()
+			if err := cmd.Wait(); how != "kill -9" && err != nil {
+				t.Fatalf("fake gobake: %v", err)
+			}
 			waitGone(t, func() bool { return len(pidsIn("pid", pidNS)) == 0 }, "processes of the build namespace survive")
 			waitGone(t, func() bool { return len(pidsIn("mnt", mntNS)) == 0 }, "the build mount namespace survives")
 			if hostMounts(t, "gobake-kill-test") {
