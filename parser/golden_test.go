@@ -167,3 +167,23 @@ func TestWarnings(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestLongContinuation: a statement continued over many lines joins like BitBake's (the
+// conf-mode joining appends to a buffer instead of BitBake's quadratic concatenation).
+func TestLongContinuation(t *testing.T) {
+	const n = 20000
+	src := "A = \"" + strings.Repeat("x \\\n", n) + "\"\n"
+	for _, name := range []string{"long.conf", "long.bb"} {
+		f, err := Parse(name, []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := f.Stmts[0].(*Assign)
+		if a.Value != strings.Repeat("x ", n) {
+			t.Errorf("%s: value of %d bytes", name, len(a.Value))
+		}
+		if _, end := a.Span(); end.Line != n+1 || end.Column != 2 {
+			t.Errorf("%s: end %v", name, end)
+		}
+	}
+}

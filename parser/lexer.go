@@ -253,37 +253,8 @@ func (s *scanner) lexConf() {
 			continue
 		}
 		s.setSingle(l, text)
-		for strings.HasSuffix(s.cur.s, `\`) {
-			if i+1 >= len(lines) {
-				// At end of file readline returns "" again and again.
-				s.cur.s = s.cur.s[:len(s.cur.s)-1]
-				if s.cur.s == "" {
-					s.errs.add(s.lpos(0), "line continuation at end of file")
-					break
-				}
-				if s.cur.s[0] == '#' {
-					s.errs.add(s.lpos(0), "confusing multiline, partially commented expression: a comment continued at end of file")
-					s.cur.s = ""
-					break
-				}
-				continue
-			}
-			next := lines[i+1]
-			s2 := rstrip(next.text)
-			if (s2 == "" || s2[0] != '#') && s.cur.s[0] == '#' {
-				s.errs.add(s.lpos(0), "confusing multiline, partially commented expression: comment continued by a trailing backslash into line %d; is it all a comment or should it be parsed?", next.no)
-				s.cur.s = ""
-				break
-			}
-			i++
-			at := len(s.cur.s) - 1
-			s.cur.s = s.cur.s[:at] + s2
-			s.cur.pieces = append(s.cur.pieces, piece{at, next.off, next.no})
-			if s.cur.s == "" {
-				// BitBake's `while s[-1] == '\\'` fails with IndexError here.
-				s.errs.add(s.pos(l, 0), "line continuation of an empty line")
-				break
-			}
+		if strings.HasSuffix(text, `\`) {
+			s.cur.s = s.joinConf(lines, &i)
 		}
 		if s.cur.s == "" {
 			continue
@@ -295,6 +266,45 @@ func (s *scanner) lexConf() {
 		}
 		s.confStatement(true)
 	}
+}
+
+// joinConf runs ConfHandler.handle's continuation loop for the line lines[*i], advancing *i
+// over the lines it joins, and returns the logical line ("" after an error). It appends to a
+// buffer: BitBake's s = s[:-1] + s2 is quadratic for long continued statements.
+func (s *scanner) joinConf(lines []line, i *int) string {
+	l := lines[*i]
+	acc := []byte(s.cur.s)
+	for len(acc) > 0 && acc[len(acc)-1] == '\\' {
+		if *i+1 >= len(lines) {
+			// At end of file readline returns "" again and again.
+			if acc[0] == '#' {
+				s.errs.add(s.lpos(0), "confusing multiline, partially commented expression: a comment continued at end of file")
+				return ""
+			}
+			acc = acc[:len(acc)-1]
+			if len(acc) == 0 {
+				s.errs.add(s.lpos(0), "line continuation at end of file")
+				return ""
+			}
+			continue
+		}
+		next := lines[*i+1]
+		s2 := rstrip(next.text)
+		if (s2 == "" || s2[0] != '#') && acc[0] == '#' {
+			s.errs.add(s.lpos(0), "confusing multiline, partially commented expression: comment continued by a trailing backslash into line %d; is it all a comment or should it be parsed?", next.no)
+			return ""
+		}
+		*i++
+		at := len(acc) - 1
+		acc = append(acc[:at], s2...)
+		s.cur.pieces = append(s.cur.pieces, piece{at, next.off, next.no})
+		if len(acc) == 0 {
+			// BitBake's `while s[-1] == '\\'` fails with IndexError here.
+			s.errs.add(s.pos(l, 0), "line continuation of an empty line")
+			return ""
+		}
+	}
+	return string(acc)
 }
 
 // recipe-mode function state.
