@@ -70,6 +70,27 @@
 // coarse tokens per statement (for example NAME, FLAG, OP, QUOTE, VALUE for an assignment,
 // one token for a whole function body), so the reflection-driven grammar stays cheap.
 //
+// In EBNF (token names in angle brackets; every statement ends with an elided <end> token):
+//
+//	File         = Stmt* .
+//	Stmt         = Assign | Comment | Func | Inherit | Include | AddTask | ExportVar | PyDef
+//	             | Unset | UnsetFlag | DelTask | AddHandler | ExportFuncs | AddPylib | AddFragments .
+//	Assign       = <kwexport>? <name> <flag>? <op> <quote> <value> .
+//	Comment      = <comment> .
+//	Func         = (<funcpython> | <funcfakeroot>)* <funcname>? <funcopen> <body>? <funcclose> .
+//	Inherit      = (<kwinherit> | <kwinheritdefer>) <arg> .
+//	Include      = <kwinclude> <arg> .
+//	AddTask      = <kwaddtask> <task> <args>? (<kwbefore> <before>)? (<kwafter> <after>)? .
+//	ExportVar    = <kwexportvar> <name> .
+//	PyDef        = <kwdef> <defname> <body> .
+//	Unset        = <kwunset> <name> .
+//	UnsetFlag    = <kwunsetflag> <name> <flag> .
+//	DelTask      = <kwdeltask> <arg> .
+//	AddHandler   = <kwaddhandler> <arg> .
+//	ExportFuncs  = <kwexportfuncs> <arg> .
+//	AddPylib     = <kwaddpylib> <arg> <arg> .
+//	AddFragments = <kwaddfragments> <arg> <arg> <arg> <arg> .
+//
 // # Example
 //
 // A recipe fragment and the statements it yields (JSON as `gobake parse --json` prints it,
