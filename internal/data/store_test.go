@@ -212,3 +212,18 @@ func TestExportedVars(t *testing.T) {
 		t.Fatalf("exported %v", got)
 	}
 }
+
+func TestText(t *testing.T) {
+	for _, c := range []struct {
+		v    any
+		want string
+	}{
+		{nil, "None"}, {true, "True"}, {0, "0"},
+		{[]string{"a", "it's", "q\"'", "t\tn\n\x01é"}, `['a', "it's", 'q"\'', 't\tn\n\x01é']`},
+		{map[string]bool{"b": true, "a": true}, "{'a', 'b'}"},
+	} {
+		if got := Text(c.v); got != c.want {
+			t.Errorf("Text(%#v) = %s, want %s", c.v, got, c.want)
+		}
+	}
+}

@@ -59,7 +59,7 @@ TRACING = [True]
 IDS = {}
 OBJS = []
 STACK = []
-MUTATE = {"setVar", "setVarFlag", "setVarFlags", "delVar", "delVarFlag", "delVarFlags",
+MUTATE = {"enableTracking", "setVar", "setVarFlag", "setVarFlags", "delVar", "delVarFlag", "delVarFlags",
           "renameVar", "appendVar", "prependVar", "appendVarFlag", "prependVarFlag",
           "initVar", "createCopy"}
 READ = {"getVar", "getVarFlag", "expand", "expandWithRefs", "getVarFlags", "keys"}
@@ -85,11 +85,19 @@ def enc(v):
     return {"opaque": type(v).__name__}
 
 
+# Methods whose history record infers the caller's file, line and function when the
+# call gives none; the wrapper would be that caller, so it passes the real one.
+INFERS = MUTATE - {"setVarFlags", "initVar", "createCopy", "enableTracking"}
+
+
 def traced(name):
     orig = getattr(bb.data_smart.DataSmart, name)
     sig = inspect.signature(orig)
 
     def f(self, *args, **kw):
+        if name in INFERS and "file" not in kw and not kw.get("ignore"):
+            caller = sys._getframe(1)
+            kw.update(file=caller.f_code.co_filename, line=caller.f_lineno, func=caller.f_code.co_name)
         record = TRACING[0] and not any(m in MUTATE for m in STACK) and (
             name in MUTATE or not any(m in READ for m in STACK))
         me = sid(self) if record else None
@@ -111,7 +119,9 @@ def traced(name):
                 b.apply_defaults()
                 a = {k: enc(v) for k, v in b.arguments.items() if k not in ("self", "loginfo")}
                 if "loginfo" in b.arguments:
-                    a["parsing"] = "parsing" in b.arguments["loginfo"]
+                    li = b.arguments["loginfo"]
+                    a["parsing"] = "parsing" in li
+                    a["loginfo"] = {k: enc(v) for k, v in li.items() if k in LOGINFO}
                 if name == "createCopy" and res is not None:
                     a["child"] = sid(res)
                 TRACE.append([name, me, a, err])
@@ -146,7 +156,15 @@ def raw_state(d):
     return out
 
 
-def dump(d):
+def hist_sig(d, k):
+    sig = [len(d.varhistory.variable(k))]
+    for r, _ in d.overridedata.get(k, []):
+        sig.append(len(d.varhistory.variable(r)))
+    return sig
+
+
+def dump(orig):
+    d = orig.createCopy()
     PY.clear()
     keys = sorted(d.keys())
     state = raw_state(d)
@@ -160,11 +178,16 @@ def dump(d):
     for k in keys:
         if k.startswith("__"):
             continue
+        # Each variable is emitted from a fresh copy; Python run while expanding it may
+        # record history of its own (bitbake -e shows that too), which a replay without
+        # Python cannot reproduce: such entries are flagged.
+        c = orig.createCopy()
+        before = hist_sig(c, k)
         o = io.StringIO()
         try:
-            func = bool(d.getVarFlag(k, "func", False))
-            r = bb.data.emit_var(k, o, d, not func)
-            emit[k] = [o.getvalue(), bool(r)]
+            func = bool(c.getVarFlag(k, "func", False))
+            r = bb.data.emit_var(k, o, c, not func)
+            emit[k] = [o.getvalue(), bool(r), hist_sig(c, k) != before]
         except Exception as e:
             emit[k] = {"error": type(e).__name__}
     return {"state": state, "keys": keys, "values": values, "emit": emit,
@@ -175,6 +198,7 @@ def main():
     os.environ["BBPATH"] = os.getcwd()
     c = bb.cookerdata.CookerConfiguration()
     c.env = dict(os.environ)
+    c.tracking = True  # as bitbake -e
     db = bb.cookerdata.CookerDataBuilder(c, False)
     db.parseBaseConfiguration()
     final = {mc or "base": d for mc, d in db.mcdata.items()}
@@ -191,8 +215,8 @@ def main():
         if isinstance(d, str):
             out[name] = {"error": d}
             continue
-        # Reading AUTOREV-style variables marks the store: read a copy.
-        out[name] = dump(d.createCopy())
+        # Reading AUTOREV-style variables marks the store: dump reads copies.
+        out[name] = dump(d)
         out[name]["store"] = IDS.get(id(d), -1)
     out = {"stores": out, "trace": TRACE,
            "python": {s: {k: sorted(v) for k, v in m.items()} for s, m in PY_ALL.items()}}
