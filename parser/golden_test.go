@@ -187,3 +187,20 @@ func TestLongContinuation(t *testing.T) {
 		}
 	}
 }
+
+// TestGrammarDoc keeps the EBNF in doc.go equal to the grammar participle builds.
+func TestGrammarDoc(t *testing.T) {
+	doc, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	squash := func(s string) string {
+		return strings.Join(strings.Fields(strings.ReplaceAll(s, "//", "")), "")
+	}
+	text := squash(string(doc))
+	for _, prod := range strings.Split(strings.ReplaceAll(Grammar(), "FileNode", "File"), "\n") {
+		if !strings.Contains(text, squash(prod)) {
+			t.Errorf("doc.go lacks the production %q", prod)
+		}
+	}
+}
