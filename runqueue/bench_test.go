@@ -13,7 +13,8 @@ import (
 
 // synthetic builds a graph of recipes×10 tasks shaped like a distribution build: each
 // recipe has a chain of ten tasks, do_prepare[deptask] on the do_populate of up to three
-// earlier recipes, do_build[recrdeptask] = "do_build" (self-referencing, as in
+// earlier recipes (I/2, I/3, I/5: shallow enough for BitBake, whose recursion stops near
+// 980 tasks deep), do_build[recrdeptask] = "do_build" (self-referencing, as in
 // base.bbclass), and do_build [noexec]. Every other task is a no-op for the runner.
 func synthetic(tb testing.TB, recipes int, stampDir string) *runqueue.Graph {
 	names := []string{"do_fetch", "do_unpack", "do_patch", "do_configure", "do_prepare", "do_compile", "do_install", "do_package", "do_populate", "do_build"}
@@ -25,7 +26,7 @@ func synthetic(tb testing.TB, recipes int, stampDir string) *runqueue.Graph {
 		if stampDir != "" {
 			spec.Stamp = filepath.Join(stampDir, pn, "1.0-r0")
 		}
-		for _, d := range []int{i - 1, i / 2, i / 3} {
+		for _, d := range []int{i / 2, i / 3, i / 5} {
 			if d >= 0 && d < i {
 				f := fmt.Sprintf("/layer/pkg%05d.bb", d)
 				if len(spec.DependsOn) == 0 || spec.DependsOn[len(spec.DependsOn)-1] != f {
@@ -50,8 +51,8 @@ func synthetic(tb testing.TB, recipes int, stampDir string) *runqueue.Graph {
 		if err := b.AddRecipe(spec); err != nil {
 			tb.Fatal(err)
 		}
+		req.Targets = append(req.Targets, runqueue.Target{Name: pn, Task: "do_build"})
 	}
-	req.Targets = []runqueue.Target{{Name: fmt.Sprintf("pkg%05d", recipes-1), Task: "do_build"}}
 	g, err := b.Build(req)
 	if err != nil {
 		tb.Fatal(err)
