@@ -159,10 +159,15 @@ func StartNamespace(ctx context.Context, o NamespaceOptions) (_ *Namespace, err 
 			}
 		}
 	}
+	stop := context.AfterFunc(ctx, func() { syscall.Kill(ns.pid, syscall.SIGKILL) }) // readyR sees EOF
+	defer stop()
 	if _, err := syncW.Write([]byte{1}); err != nil {
 		return fail(fmt.Errorf("namespace holder: %w", err))
 	}
 	msg, err := io.ReadAll(readyR)
+	if ctx.Err() != nil {
+		return fail(fmt.Errorf("build namespace: %w", ctx.Err()))
+	}
 	if err != nil || string(msg) != "ok" {
 		return fail(fmt.Errorf("namespace holder failed to start: %s%v", msg, err))
 	}
