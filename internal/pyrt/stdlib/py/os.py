@@ -311,7 +311,10 @@ class DirEntry(object):
 
 class _ScandirIterator(object):
     def __init__(self, p):
-        self._entries = [DirEntry(p, n) for n in listdir(p)]
+        entries = []
+        for n in listdir(p):
+            entries.append(DirEntry(p, n))
+        self._entries = entries
         self._i = 0
 
     def __iter__(self):

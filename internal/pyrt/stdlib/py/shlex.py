@@ -180,4 +180,9 @@ def split(s, comments=False, posix=True):
     lex.whitespace_split = True
     if not comments:
         lex.commenters = ''
-    return list(lex)
+    out = []
+    while True:
+        tok = lex.get_token()
+        if tok == lex.eof:
+            return out
+        out.append(tok)

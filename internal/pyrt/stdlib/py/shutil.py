@@ -90,9 +90,11 @@ def copy2(src, dst, *, follow_symlinks=True):
 
 
 def ignore_patterns(*patterns):
+    pats = patterns
+
     def _ignore_patterns(path, names):
         ignored_names = []
-        for pattern in patterns:
+        for pattern in pats:
             ignored_names.extend(fnmatch.filter(names, pattern))
         return set(ignored_names)
     return _ignore_patterns
@@ -149,13 +151,11 @@ def rmtree(path, ignore_errors=False, onerror=None, *, dir_fd=None):
         def onerror(*args):
             pass
     elif onerror is None:
-        def onerror(*args):
-            raise
-    try:
-        if os.path.islink(path):
-            raise OSError('Cannot call rmtree on a symbolic link')
-    except OSError:
-        onerror(os.path.islink, path, None)
+        def onerror(func, path, exc_info):
+            raise exc_info[1]
+    if os.path.islink(path):
+        err = OSError('Cannot call rmtree on a symbolic link')
+        onerror(os.path.islink, path, (OSError, err, None))
         return
     _rmtree(path, onerror)
 
@@ -164,7 +164,7 @@ def _rmtree(path, onerror):
     try:
         names = os.listdir(path)
     except OSError as err:
-        onerror(os.listdir, path, err)
+        onerror(os.listdir, path, (type(err), err, None))
         names = []
     for name in names:
         fullname = os.path.join(path, name)
@@ -178,11 +178,11 @@ def _rmtree(path, onerror):
             try:
                 os.unlink(fullname)
             except OSError as err:
-                onerror(os.unlink, fullname, err)
+                onerror(os.unlink, fullname, (type(err), err, None))
     try:
         os.rmdir(path)
     except OSError as err:
-        onerror(os.rmdir, path, err)
+        onerror(os.rmdir, path, (type(err), err, None))
 
 
 def _basename(path):

@@ -56,14 +56,16 @@ class Template(object):
             mp = dict(mapping)
             mp.update(kws)
 
+        tmpl = self
+
         def convert(mo):
             named = mo.group('named') or mo.group('braced')
             if named is not None:
                 return str(mp[named])
             if mo.group('escaped') is not None:
-                return self.delimiter
+                return tmpl.delimiter
             if mo.group('invalid') is not None:
-                self._invalid(mo)
+                tmpl._invalid(mo)
             raise ValueError('Unrecognized named group in pattern')
         return self._pattern().sub(convert, self.template)
 
@@ -75,6 +77,8 @@ class Template(object):
             mp = dict(mapping)
             mp.update(kws)
 
+        delim = self.delimiter
+
         def convert(mo):
             named = mo.group('named') or mo.group('braced')
             if named is not None:
@@ -83,7 +87,7 @@ class Template(object):
                 except KeyError:
                     return mo.group()
             if mo.group('escaped') is not None:
-                return self.delimiter
+                return delim
             if mo.group('invalid') is not None:
                 return mo.group()
             raise ValueError('Unrecognized named group in pattern')

@@ -87,8 +87,36 @@ class _TemporaryFileWrapper(object):
         self.delete = delete
         self._closed = False
 
-    def __getattr__(self, name):
-        return getattr(self.__dict__['file'], name)
+    def write(self, s):
+        return self.file.write(s)
+
+    def writelines(self, lines):
+        return self.file.writelines(lines)
+
+    def read(self, *a):
+        return self.file.read(*a)
+
+    def readline(self, *a):
+        return self.file.readline(*a)
+
+    def readlines(self, *a):
+        return self.file.readlines(*a)
+
+    def seek(self, *a):
+        return self.file.seek(*a)
+
+    def tell(self):
+        return self.file.tell()
+
+    def flush(self):
+        return self.file.flush()
+
+    def fileno(self):
+        return self.file.fileno()
+
+    @property
+    def closed(self):
+        return self._closed
 
     def __enter__(self):
         self.file.__enter__()

@@ -1,0 +1,11 @@
+l = [3, 1, 2]
+l.append(4)
+l.extend([5, 6])
+l.insert(0, 0)
+l.insert(100, 99)
+print(l, l.pop(), l.pop(0), l, l.index(2), l.count(1))
+l.remove(1)
+l.reverse()
+print(l, l.copy(), len(l))
+l.clear()
+print(l)

@@ -1,0 +1,3 @@
+msg = ("first %s "
+       "second %d") % ("a", 2)
+print(msg)

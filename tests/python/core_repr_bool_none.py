@@ -1,0 +1,1 @@
+print(True, False, None, repr(True), str(None), True + True, int(False))

@@ -1,0 +1,2 @@
+s = "q'uote"
+print(str(s), repr(s), str([s]), "%s" % [s])

@@ -1,0 +1,1 @@
+print("a\tb", "line\\n", r"raw\n", "\x41\u00e9", len("\n"))

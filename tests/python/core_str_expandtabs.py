@@ -1,0 +1,1 @@
+print(repr("a\tb\tc".expandtabs()), repr("ab\tc".expandtabs(4)))

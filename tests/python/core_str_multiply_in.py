@@ -1,0 +1,1 @@
+print("ab" * 3, 3 * "-", "an" in "banana", "x" not in "abc", "" in "abc")

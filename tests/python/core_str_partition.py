@@ -1,0 +1,1 @@
+print("key=value=x".partition("="), "novalue".partition("="), "a/b/c".rpartition("/"), "abc".rpartition("/"))

@@ -1,0 +1,2 @@
+text = "one\ntwo\r\nthree\rfour\n"
+print(text.splitlines(), text.splitlines(True), "".splitlines(), "x\n\n".splitlines())
