@@ -12,6 +12,7 @@ import (
 
 	"github.com/gobake/gobake/internal/cook"
 	"github.com/gobake/gobake/internal/data"
+	"github.com/gobake/gobake/internal/pyrt"
 )
 
 type stderrLog struct{ w io.Writer }
@@ -80,6 +81,7 @@ func runBitbake(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	parseOnly := fs.Bool("p", false, "parse every recipe of every multiconfig and report errors and skipped recipes")
 	versions := fs.Bool("s", false, "show the latest and preferred version of every recipe")
 	graph := fs.Bool("g", false, "write the task graph (task-depends.dot, pn-buildlist)")
+	bf := addBuildFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: gobake [-e] [-p] [-s] [-g] [TARGET...]")
 		fs.PrintDefaults()
@@ -88,13 +90,10 @@ func runBitbake(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	targets := fs.Args()
-	if *graph {
-		fmt.Fprintln(stderr, "gobake: -g is not implemented yet")
-		return 1
-	}
-	if !*env && !*parseOnly && !*versions {
-		fmt.Fprintln(stderr, "gobake: building targets is not implemented yet; use -e, -p, -s or getvar")
-		return 1
+	if (*graph || !*env && !*parseOnly && !*versions) && len(targets) == 0 {
+		fmt.Fprintln(stderr, "gobake: no targets given")
+		fs.Usage()
+		return 2
 	}
 	argv := append([]string{os.Args[0]}, args...)
 	c, err := newCooker(argv, *env, stderr)
@@ -103,6 +102,10 @@ func runBitbake(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	switch {
+	case *graph:
+		return writeGraph(c, bf.request(targets), stdout, stderr)
+	case !*env && !*parseOnly && !*versions:
+		return runBuild(c, argv, bf, targets, stdout, stderr)
 	case *env:
 		if len(targets) > 1 {
 			fmt.Fprintln(stderr, "gobake: -e takes at most one target")
@@ -222,5 +225,17 @@ func runGetvar(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// newPython returns the cooker's Python runtime (nil until the pyrt adapter is wired in).
-func newPython(io.Writer) cook.Python { return nil }
+// newPython returns the cooker's Python runtime, or nil (with a warning) when it cannot start.
+func newPython(stderr io.Writer) cook.Python {
+	rt, err := pyrt.New(pyrt.Options{Stdout: stderr, Stderr: stderr, Hooks: cook.CookerHooks()})
+	if err != nil {
+		fmt.Fprintln(stderr, "WARNING: no Python runtime:", err)
+		return nil
+	}
+	p, err := cook.NewPyrtPython(rt)
+	if err != nil {
+		fmt.Fprintln(stderr, "WARNING: no Python runtime:", err)
+		return nil
+	}
+	return p
+}

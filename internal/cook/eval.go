@@ -217,7 +217,8 @@ func (c *Cooker) evalAll(d *data.Store, f *File, classname string) error {
 			if errors.As(err, &pe) || errors.As(err, &skip) {
 				return err
 			}
-			return &ParseError{Pos: f.Stmts[i].Pos, Msg: err.Error(), Err: err}
+			pos := f.Stmts[i].Pos
+			return &ParseError{Pos: pos, Msg: strings.TrimPrefix(err.Error(), pos.String()+": "), Err: err}
 		}
 	}
 	return nil

@@ -81,7 +81,7 @@ func placeholders(s, root string) string {
 
 func newTestCooker(t testing.TB, dir string, argv ...string) *Cooker {
 	t.Helper()
-	c := New(Options{Parser: MetadataParser{}, Env: goldenEnv, Dir: dir, Argv: argv, Tracking: true, Jobs: 2})
+	c := New(Options{Parser: MetadataParser{}, Python: testPython(t), Env: goldenEnv, Dir: dir, Argv: argv, Tracking: true, Jobs: 1})
 	if err := c.ParseConfiguration(); err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,240 @@
+package cook
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/gobake/gobake/internal/data"
+	"github.com/gobake/gobake/internal/pyrt"
+	_ "github.com/gobake/gobake/internal/pyrt/stdlib" // os, re, subprocess, ... for metadata Python
+)
+
+// storeAdapter is data.Store seen through pyrt.DataStore (the `d` object of metadata Python).
+type storeAdapter struct{ d *data.Store }
+
+var _ pyrt.DataStore = storeAdapter{}
+
+func textOK(v any, err error) (string, bool, error) {
+	if err != nil || v == nil {
+		return "", false, err
+	}
+	return data.Text(v), true, nil
+}
+
+func (a storeAdapter) GetVar(name string, expand bool) (string, bool, error) {
+	return textOK(a.d.GetVar(name, expand))
+}
+func (a storeAdapter) SetVar(name, value string) error { return a.d.SetVar(name, value, data.Info{}) }
+func (a storeAdapter) DelVar(name string) error        { a.d.DelVar(name, data.Info{}); return nil }
+func (a storeAdapter) AppendVar(name, value string) error {
+	return a.d.AppendVar(name, value, data.Info{})
+}
+func (a storeAdapter) PrependVar(name, value string) error {
+	return a.d.PrependVar(name, value, data.Info{})
+}
+func (a storeAdapter) RenameVar(oldName, newName string) error {
+	return a.d.RenameVar(oldName, newName, data.Info{})
+}
+func (a storeAdapter) GetVarFlag(name, flag string, expand bool) (string, bool, error) {
+	return textOK(a.d.GetVarFlag(name, flag, expand))
+}
+func (a storeAdapter) SetVarFlag(name, flag, value string) error {
+	return a.d.SetVarFlag(name, flag, value, data.Info{})
+}
+func (a storeAdapter) DelVarFlag(name, flag string) error {
+	a.d.DelVarFlag(name, flag, data.Info{})
+	return nil
+}
+func (a storeAdapter) AppendVarFlag(name, flag, value string) error {
+	return a.d.AppendVarFlag(name, flag, value, data.Info{})
+}
+func (a storeAdapter) PrependVarFlag(name, flag, value string) error {
+	return a.d.PrependVarFlag(name, flag, value, data.Info{})
+}
+func (a storeAdapter) GetVarFlags(name string, expand bool) (map[string]string, error) {
+	var names []string
+	if expand {
+		flags, err := a.d.GetVarFlags(name, nil, false)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range flags {
+			names = append(names, f.Name)
+		}
+	}
+	flags, err := a.d.GetVarFlags(name, names, false)
+	if err != nil || len(flags) == 0 {
+		return nil, err
+	}
+	out := make(map[string]string, len(flags))
+	for _, f := range flags {
+		out[f.Name] = data.Text(f.Value)
+	}
+	return out, nil
+}
+func (a storeAdapter) Keys() []string {
+	k, _ := a.d.Keys()
+	return k
+}
+func (a storeAdapter) Expand(s string) (string, error) { return a.d.Expand(s, "") }
+func (a storeAdapter) CreateCopy() pyrt.DataStore     { return storeAdapter{a.d.CreateCopy()} }
+
+// PyrtPython is the cooker's Python on a pyrt Runtime: one global namespace (BitBake's
+// bb.utils._context plus the methodpool) shared by def blocks, anonymous functions and event
+// handlers. It is not safe for concurrent use (calls re-enter it: Python expands variables
+// whose ${@...} run Python): parse with Options.Jobs = 1.
+type PyrtPython struct {
+	rt   *pyrt.Runtime
+	exec func(src, file string, line int, locals map[string]any) (map[string]string, error)
+	eval func(src string, d *data.Store) (string, error)
+}
+
+// NewPyrtPython makes the cooker's Python on rt; hooks for bb.build.addtask/deltask are the
+// cooker's. rt must have been made with Hooks from CookerHooks.
+func NewPyrtPython(rt *pyrt.Runtime) (*PyrtPython, error) {
+	p := &PyrtPython{rt: rt}
+	g := rt.NewMain("")
+	delete(g, "__file__")
+	// exec runs src (padded so that its first line is line) in the global namespace with the
+	// given extra locals, and returns the string values of the locals whose names start with
+	// "_gobake_" afterwards.
+	p.exec = func(src, file string, line int, locals map[string]any) (map[string]string, error) {
+		if line > 1 {
+			src = strings.Repeat("\n", line-1) + src
+		}
+		code, err := rt.Compile(src, file, "exec")
+		if err != nil {
+			return nil, err
+		}
+		l := g
+		if locals != nil {
+			l = rt.NewMain("")
+			for k, v := range locals {
+				if ds, ok := v.(*data.Store); ok {
+					l[k] = rt.NewDataObject(storeAdapter{ds})
+				} else {
+					l[k] = rt.NewDataObject(pyrt.NewMemStore())
+				}
+			}
+		}
+		if _, err := rt.RunCode(code, g, l, nil); err != nil {
+			return nil, err
+		}
+		out := map[string]string{}
+		for k, v := range l {
+			if strings.HasPrefix(k, "_gobake_") {
+				out[k] = pyrt.Str(v)
+			}
+		}
+		return out, nil
+	}
+	p.eval = func(src string, d *data.Store) (string, error) {
+		code, err := rt.Compile(src, "<inline>", "eval")
+		if err != nil {
+			return "", err
+		}
+		l := rt.NewMain("")
+		l["d"] = rt.NewDataObject(storeAdapter{d})
+		v, err := rt.RunCode(code, g, l, nil)
+		if err != nil {
+			return "", err
+		}
+		return pyrt.Str(v), nil
+	}
+	// BitBake's bb.utils._context: the modules metadata Python sees without importing them.
+	setup := "import os, time, re, sys\n"
+	for _, m := range []string{"bb", "bb.parse", "bb.event", "bb.utils", "bb.data", "bb.build", "bb.fetch2"} {
+		setup += "try:\n    import " + m + "\nexcept ImportError:\n    pass\n"
+	}
+	if _, err := p.exec(setup, "<gobake>", 1, nil); err != nil {
+		return nil, fmt.Errorf("setting up the metadata namespace: %w", err)
+	}
+	// Metadata injects names with bb.utils._context[name] = value (oe_import): make that
+	// the namespace itself.
+	if m, err := rt.GetModule("bb.utils"); err == nil {
+		m.Globals["_context"] = g
+	}
+	return p, nil
+}
+
+// EvalInline implements data.PythonExpander.
+func (p *PyrtPython) EvalInline(d *data.Store, varname, code string, refs *data.Refs) (string, error) {
+	return p.eval(code, d)
+}
+
+// Define implements Python.
+func (p *PyrtPython) Define(name, text, file string, line int) error {
+	_, err := p.exec(text, file, line, nil)
+	return err
+}
+
+// skipWrap runs call catching bb.parse.SkipRecipe in Python, so that it comes back as
+// *SkipRecipe.
+func (p *PyrtPython) skipWrap(call string, locals map[string]any) error {
+	src := "try:\n    " + strings.ReplaceAll(call, "\n", "\n    ") + "\nexcept bb.parse.SkipRecipe as _s:\n    _gobake_skip = str(_s)\n"
+	out, err := p.exec(src, "<gobake>", 1, locals)
+	if err != nil {
+		return err
+	}
+	if reason, ok := out["_gobake_skip"]; ok {
+		return &SkipRecipe{Reason: reason}
+	}
+	return nil
+}
+
+// RunAnon implements Python.
+func (p *PyrtPython) RunAnon(d *data.Store, names []string) error {
+	var calls []string
+	for _, n := range names {
+		calls = append(calls, n+"(d)")
+	}
+	return p.skipWrap(strings.Join(calls, "\n"), map[string]any{"d": d})
+}
+
+// Fire implements Python: handler(e, d) with e an instance of ev.Class whose data is d.
+func (p *PyrtPython) Fire(d *data.Store, handler string, ev Event) error {
+	args := ""
+	switch ev.Class {
+	case RecipePreFinalise, RecipePostKeyExp, RecipeParsed:
+		args = pyStr(ev.File)
+	case RecipeTaskPreProcess:
+		args = pyStr(ev.File) + ", " + pyStrList(ev.Tasks)
+	case MultiConfigParsed:
+		args = "{}"
+	}
+	call := "_e = " + ev.Class + "(" + args + ")\n_e.data = d\n" + handler + "(_e, d)"
+	return p.skipWrap(call, map[string]any{"d": d})
+}
+
+// AddPyLib implements Python.
+func (p *PyrtPython) AddPyLib(d *data.Store, libdir, namespace string) error {
+	return fmt.Errorf("addpylib %s %s: not supported yet", libdir, namespace)
+}
+
+// CookerHooks returns the pyrt hooks through which metadata Python reaches the cooker
+// (bb.build.addtask/deltask).
+func CookerHooks() pyrt.Hooks {
+	store := func(d pyrt.DataStore) (*data.Store, error) {
+		a, ok := d.(storeAdapter)
+		if !ok {
+			return nil, fmt.Errorf("not a cooker datastore")
+		}
+		return a.d, nil
+	}
+	return pyrt.Hooks{
+		AddTask: func(task, before, after string, d pyrt.DataStore) error {
+			s, err := store(d)
+			if err != nil {
+				return err
+			}
+			return addTask(s, task, &before, &after)
+		},
+		DelTask: func(task string, d pyrt.DataStore) error {
+			s, err := store(d)
+			if err != nil {
+				return err
+			}
+			return delTask(s, task)
+		},
+	}
+}
