@@ -77,7 +77,7 @@ func (a storeAdapter) Keys() []string {
 	return k
 }
 func (a storeAdapter) Expand(s string) (string, error) { return a.d.Expand(s, "") }
-func (a storeAdapter) CreateCopy() pyrt.DataStore     { return storeAdapter{a.d.CreateCopy()} }
+func (a storeAdapter) CreateCopy() pyrt.DataStore      { return storeAdapter{a.d.CreateCopy()} }
 
 // PyrtPython is the cooker's Python on a pyrt Runtime: one global namespace (BitBake's
 // bb.utils._context plus the methodpool) shared by def blocks, anonymous functions and event
