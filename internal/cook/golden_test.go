@@ -215,3 +215,43 @@ func writeKnown(t *testing.T, path string, names []string) {
 		t.Fatal(err)
 	}
 }
+
+// TestParseAllRules checks what gobake -p reports on the rules fixture against what
+// bitbake -p reports there: 14 .bb files over 2 multiconfigs, 16 targets, 2 skipped.
+func TestParseAllRules(t *testing.T) {
+	root := fixtureRoot(t, "rules")
+	c := newTestCooker(t, filepath.Join(root, "build"))
+	files, targets, skipped := 0, 0, map[string]string{}
+	for _, mc := range c.MCNames {
+		idx, err := c.ParseAll(mc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files += len(c.Collections[mc].Files)
+		for _, r := range idx.Recipes {
+			if r.Err != nil {
+				t.Errorf("%s: %v", r.VirtualFn, r.Err)
+			}
+			targets++
+			if r.Skipped != "" {
+				skipped[strings.TrimPrefix(r.VirtualFn, root)] = r.Skipped
+			}
+		}
+	}
+	if files != 14 || targets != 16 {
+		t.Errorf("%d files, %d targets; want 14, 16", files, targets)
+	}
+	want := map[string]string{
+		"/core/recipes-a/misc/skipped_1.0.bb":                     "recipe asked to be skipped",
+		"mc:beta:" + root + "/core/recipes-a/misc/skipped_1.0.bb": "recipe asked to be skipped",
+	}
+	for k, v := range want {
+		k = strings.TrimPrefix(k, root)
+		if skipped[k] != v {
+			t.Errorf("skipped[%s] = %q, want %q (all: %v)", k, skipped[k], v, skipped)
+		}
+	}
+	if len(skipped) != len(want) {
+		t.Errorf("skipped = %v, want %d entries", skipped, len(want))
+	}
+}
