@@ -24,6 +24,9 @@ type request struct {
 	UID, GID       int
 }
 
+// maxRequest bounds a request body (argv and environment).
+const maxRequest = 16 << 20
+
 type response struct {
 	Status syscall.WaitStatus // when the command ran
 	Err    string             // when it could not be started
@@ -82,7 +85,12 @@ func recvRequest(c *net.UnixConn) (*request, [3]*os.File, error) {
 			return nil, files, err
 		}
 	}
-	body := make([]byte, binary.BigEndian.Uint32(hdr[:]))
+	size := binary.BigEndian.Uint32(hdr[:])
+	if size > maxRequest {
+		closeAll()
+		return nil, files, fmt.Errorf("request of %d bytes exceeds %d", size, maxRequest)
+	}
+	body := make([]byte, size)
 	if _, err := io.ReadFull(c, body); err != nil {
 		closeAll()
 		return nil, files, fmt.Errorf("reading request: %w", err)
