@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -98,7 +97,8 @@ func mutate(r *rand.Rand, src string) (string, []string) {
 }
 
 // TestMutatedDifferential mutates copies of every Isar metadata file (read at run time from
-// $GOBAKE_ISAR, never stored) and compares gobake with live BitBake on them. Opt-in:
+// $GOBAKE_ISAR, never stored; with $GOBAKE_CORPUS also the corpus trees) and compares gobake
+// with live BitBake on them. Opt-in:
 // go test -run MutatedDifferential -mutate=N (N copies per file); -seed picks the sequence.
 func TestMutatedDifferential(t *testing.T) {
 	if *mutateRounds <= 0 {
@@ -106,31 +106,46 @@ func TestMutatedDifferential(t *testing.T) {
 	}
 	e := extractor(t)
 	isar := os.Getenv("GOBAKE_ISAR")
-	srcs, err := MetadataFiles(isar, "meta", "meta-isar", "meta-test")
+	rels, err := MetadataFiles(isar, "meta", "meta-isar", "meta-test")
 	if err != nil {
 		t.Fatal(err)
+	}
+	var srcs []string
+	for _, rel := range rels {
+		srcs = append(srcs, filepath.Join(isar, rel))
+	}
+	if corpus := os.Getenv("GOBAKE_CORPUS"); corpus != "" {
+		for _, tree := range []string{"openembedded+openembedded-core", "openembedded+meta-openembedded", "siemens+meta-iot2050"} {
+			rels, err := MetadataFiles(filepath.Join(corpus, tree), ".")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, rel := range rels {
+				srcs = append(srcs, filepath.Join(corpus, tree, rel))
+			}
+		}
 	}
 	dir := genDir(t)
 	r := rand.New(rand.NewPCG(*randomSeed, 0x243f6a8885a308d3))
 	var files []string
 	logs := map[string]string{}
 	for round := 0; round < *mutateRounds; round++ {
-		for _, rel := range srcs {
-			data, err := os.ReadFile(filepath.Join(isar, rel))
+		for _, src := range srcs {
+			data, err := os.ReadFile(src)
 			if err != nil {
 				t.Fatal(err)
 			}
 			text, log := mutate(r, string(data))
 			// Keep the base name: BitBake derives a class's name from it.
-			name := fmt.Sprintf("m%d-%04d/%s", round, len(files), path.Base(rel))
-			if err := os.MkdirAll(filepath.Join(dir, path.Dir(name)), 0o755); err != nil {
+			name := fmt.Sprintf("m%d-%05d/%s", round, len(files), filepath.Base(src))
+			if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
 				t.Fatal(err)
 			}
 			if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			files = append(files, name)
-			logs[name] = "copy of " + rel + ", " + strings.Join(log, "; ")
+			logs[name] = "copy of " + src + ", " + strings.Join(log, "; ")
 		}
 	}
 	differential(t, e, "mutated", dir, files, func(name string, _ []byte) string { return logs[name] })
