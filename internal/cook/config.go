@@ -45,6 +45,7 @@ type Cooker struct {
 	opts   Options
 	files  sync.Map // absolute path -> *File
 	events registry
+	copyMu sync.Mutex // guards CreateCopy of the multiconfig datastores
 
 	// Base is the datastore of the global configuration; MC holds one per multiconfig,
 	// "" being the default one (Base itself).

@@ -43,7 +43,10 @@ func (c *Cooker) ParseRecipe(fn, mc, only string) ([]*Recipe, error) {
 		return nil, fmt.Errorf("no multiconfig named %q", mc)
 	}
 	col := c.Collections[mc]
+	// CreateCopy marks the parent shared (a write): serialise copies of the shared base.
+	c.copyMu.Lock()
 	d := base.CreateCopy()
+	c.copyMu.Unlock()
 	info := internal("cookerdata.py", 0, "_parse_recipe")
 	if err := d.SetVar("__BBMULTICONFIG", mc, info); err != nil {
 		return nil, err
