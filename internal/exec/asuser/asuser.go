@@ -117,7 +117,7 @@ func pickUser(t *testing.T) *user.User {
 		names = []string{v}
 	}
 	for _, n := range names {
-		if u, err := user.Lookup(n); err == nil && hasSubuids(u) {
+		if u, err := user.Lookup(n); err == nil && hasSubuids("/etc/subuid", u) {
 			return u
 		}
 	}
@@ -125,8 +125,9 @@ func pickUser(t *testing.T) *user.User {
 	return nil
 }
 
-func hasSubuids(u *user.User) bool {
-	f, err := os.Open("/etc/subuid")
+// hasSubuids reports whether the subuid file at path has a range for u (by name or uid).
+func hasSubuids(path string, u *user.User) bool {
+	f, err := os.Open(path)
 	if err != nil {
 		return false
 	}
