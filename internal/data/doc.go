@@ -45,7 +45,18 @@
 // is recorded, and EmitVar / EmitEnv / EmitPythonFuncs print `bitbake -e` output with
 // BitBake's history comments, quoting and export/unset/function forms.
 //
-// Differential tests: testdata/scenarios/*.json hold op lists that testdata/oracle.py
-// replays against upstream DataSmart (make golden-data ISAR=...) and TestGolden replays
-// against Store; the results in testdata/golden must match.
+// Freeze a store before sharing it between goroutines (say, the configuration handed to
+// parallel recipe parsers): CreateCopy then writes nothing to it.
+//
+// # Differential tests
+//
+// testdata/scenarios/*.json hold op lists (hand-written ones and seeded random ones from
+// testdata/gen_random.py) that testdata/oracle.py replays against upstream DataSmart
+// (make golden-data ISAR=...) and TestGolden replays against Store; the results in
+// testdata/golden must match, errors by kind and message. With GOBAKE_ISAR set,
+// TestIsarConfig has upstream BitBake parse Isar's configuration (base and two
+// multiconfigs) and a few recipes, then (a) loads the resulting raw datastores flag by
+// flag and (b) replays the trace of every DataSmart call BitBake made, and compares keys,
+// values and emit_var output (with history comments) with BitBake's; ${@...} results are
+// taken from the recorded ones.
 package data

@@ -51,7 +51,9 @@ var isarRecipes = []string{
 // TestIsarConfig loads the configuration upstream BitBake parsed from Isar (base and two
 // multiconfigs) and a few parsed recipes into a Store, flag by flag, and checks that every variable reads back
 // with the value BitBake computes: real OVERRIDES, :append/:remove and weak defaults.
-func TestIsarConfig(t *testing.T) {
+// runIsarOracle parses Isar's configuration and isarRecipes with upstream BitBake
+// (testdata/isarconfig.py) and returns what it recorded; it skips without GOBAKE_ISAR.
+func runIsarOracle(t testing.TB) isarOut {
 	isar := os.Getenv("GOBAKE_ISAR")
 	if isar == "" {
 		t.Skip("GOBAKE_ISAR not set: needs an upstream Isar checkout to parse its configuration with BitBake")
@@ -89,6 +91,11 @@ func TestIsarConfig(t *testing.T) {
 	}
 	var res isarOut
 	readJSON(t, out, &res)
+	return res
+}
+
+func TestIsarConfig(t *testing.T) {
+	res := runIsarOracle(t)
 	dumps := res.Stores
 	if len(dumps) != 3+len(isarRecipes) {
 		t.Fatalf("got %d datastores, want base + 2 multiconfigs + %d recipes", len(dumps), len(isarRecipes))
@@ -154,20 +161,35 @@ func traceInfo(li map[string]any, parsing bool) Info {
 	return in
 }
 
-// replayIsar makes the same datastore calls BitBake made while parsing the configuration
-// and the recipes, then compares the resulting stores with what BitBake read from its own.
-func replayIsar(t *testing.T, res isarOut) {
-	stores := map[int]*Store{}
-	py := func(id int) memoPython { return memoPython(res.Python[strconv.Itoa(id)]) }
-	opaqueVars := map[string]bool{}
-	failed := 0
+// traceOp is one recorded DataSmart call.
+type traceOp struct {
+	op    string
+	id    int
+	args  map[string]any
+	bbErr string
+}
+
+func decodeTrace(res isarOut) []traceOp {
+	ops := make([]traceOp, len(res.Trace))
 	for i, rec := range res.Trace {
-		var op string
-		var id int
-		var args map[string]any
-		json.Unmarshal(rec[0], &op)
-		json.Unmarshal(rec[1], &id)
-		json.Unmarshal(rec[2], &args)
+		json.Unmarshal(rec[0], &ops[i].op)
+		json.Unmarshal(rec[1], &ops[i].id)
+		json.Unmarshal(rec[2], &ops[i].args)
+		json.Unmarshal(rec[3], &ops[i].bbErr)
+	}
+	return ops
+}
+
+// replayTrace makes the recorded calls on fresh stores. It returns the stores by trace
+// id, the variables given values the trace could not carry, and the calls that failed
+// here although they succeeded in BitBake.
+func replayTrace(ops []traceOp, python map[string]map[string][]string) (map[int]*Store, map[string]bool, []string) {
+	stores := map[int]*Store{}
+	py := func(id int) memoPython { return memoPython(python[strconv.Itoa(id)]) }
+	opaqueVars := map[string]bool{}
+	var failed []string
+	for i, rec := range ops {
+		op, id, args := rec.op, rec.id, rec.args
 		if op == "new" {
 			d := New()
 			d.Python = py(id)
@@ -254,17 +276,24 @@ func replayIsar(t *testing.T, res isarOut) {
 		case "keys":
 			_, err = d.Keys()
 		default:
-			t.Fatalf("trace op %d: unknown %q", i, op)
+			err = fmt.Errorf("unknown trace op %q", op)
 		}
-		var bbErr string
-		json.Unmarshal(rec[3], &bbErr)
-		if err != nil && bbErr == "" && !strings.Contains(err.Error(), errAmbiguous.Error()) {
-			failed++
-			t.Logf("trace op %d %s %v: %v (BitBake succeeded)", i, op, args, err)
+		if err != nil && rec.bbErr == "" && !strings.Contains(err.Error(), errAmbiguous.Error()) {
+			failed = append(failed, fmt.Sprintf("trace op %d %s %v: %v (BitBake succeeded)", i, op, args, err))
 		}
 	}
-	if failed > 0 {
-		t.Errorf("%d traced calls failed here but not in BitBake", failed)
+	return stores, opaqueVars, failed
+}
+
+// replayIsar makes the same datastore calls BitBake made while parsing the configuration
+// and the recipes, then compares the resulting stores with what BitBake read from its own.
+func replayIsar(t *testing.T, res isarOut) {
+	stores, opaqueVars, failed := replayTrace(decodeTrace(res), res.Python)
+	for _, f := range failed {
+		t.Log(f)
+	}
+	if len(failed) > 0 {
+		t.Errorf("%d traced calls failed here but not in BitBake", len(failed))
 	}
 	for _, name := range sortedKeys(res.Stores) {
 		dump := res.Stores[name]
@@ -448,4 +477,18 @@ func dropComments(s string) string {
 		}
 	}
 	return strings.Join(out, "")
+}
+
+// BenchmarkIsarReplay replays every datastore call upstream BitBake makes to parse Isar's
+// configuration (base and two multiconfigs) and isarRecipes, reads included.
+func BenchmarkIsarReplay(b *testing.B) {
+	res := runIsarOracle(b)
+	ops := decodeTrace(res)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, _, failed := replayTrace(ops, res.Python); len(failed) > 0 {
+			b.Fatal(failed[0])
+		}
+	}
+	b.ReportMetric(float64(len(ops)), "calls")
 }
