@@ -1,6 +1,7 @@
 package cook
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -184,11 +185,16 @@ func (p *PyrtPython) skipWrap(call string, locals map[string]any) error {
 
 // RunAnon implements Python.
 func (p *PyrtPython) RunAnon(d *data.Store, names []string) error {
-	var calls []string
 	for _, n := range names {
-		calls = append(calls, n+"(d)")
+		if err := p.skipWrap(n+"(d)", map[string]any{"d": d}); err != nil {
+			var skip *SkipRecipe
+			if errors.As(err, &skip) {
+				return err
+			}
+			return fmt.Errorf("anonymous function %s: %w", n, err)
+		}
 	}
-	return p.skipWrap(strings.Join(calls, "\n"), map[string]any{"d": d})
+	return nil
 }
 
 // Fire implements Python: handler(e, d) with e an instance of ev.Class whose data is d.
