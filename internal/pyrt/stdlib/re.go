@@ -499,6 +499,19 @@ func (p *rePattern) M__getattr__(name string) (py.Object, error) {
 		return py.Int(p.flags), nil
 	case "groups":
 		return py.Int(len(p.groups)), nil
+	case "groupindex":
+		d, err := newDict(p.ctx)
+		if err != nil {
+			return nil, err
+		}
+		for i, n := range p.names {
+			if n != "" {
+				if _, err := py.SetItem(d, py.String(n), py.Int(i+1)); err != nil {
+					return nil, err
+				}
+			}
+		}
+		return d, nil
 	}
 	return nil, py.ExceptionNewf(py.AttributeError, "'re.Pattern' object has no attribute '%s'", name)
 }

@@ -277,6 +277,9 @@ func streamSpec(o py.Object) (int, error) {
 	if n, ok := o.(py.Int); ok {
 		return int(n), nil
 	}
+	if f, ok := o.(*py.File); ok && f.File != nil {
+		return int(f.Fd()), nil
+	}
 	if fn, err := py.GetAttrString(o, "fileno"); err == nil {
 		r, err := py.Call(fn, nil, nil)
 		if err != nil {

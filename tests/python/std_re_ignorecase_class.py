@@ -1,0 +1,2 @@
+import re
+print(re.findall(r'[a-c]+', 'ABCabcD', re.I))
