@@ -1,6 +1,7 @@
 package cook
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,7 +50,7 @@ func benchParse(b *testing.B, dir string, env map[string]string) {
 	b.ReportAllocs()
 	recipes := 0
 	for b.Loop() {
-		c := New(Options{Parser: MetadataParser{}, Env: env, Dir: dir, Jobs: 2})
+		c := New(Options{Parser: MetadataParser{}, Python: testPython(b), Env: env, Dir: dir, Jobs: 1})
 		if err := c.ParseConfiguration(); err != nil {
 			b.Fatal(err)
 		}
@@ -63,4 +64,20 @@ func benchParse(b *testing.B, dir string, env map[string]string) {
 		}
 	}
 	b.ReportMetric(float64(recipes), "recipes")
+}
+
+// BenchmarkShowEnvironmentDemo is gobake -e demo-image on the demo layer (configuration,
+// provider resolution over every recipe, the target's finalised datastore, emission).
+func BenchmarkShowEnvironmentDemo(b *testing.B) {
+	dir := fixtureRoot(b, "demo")
+	b.ReportAllocs()
+	for b.Loop() {
+		c := New(Options{Parser: MetadataParser{}, Python: testPython(b), Env: goldenEnv, Dir: filepath.Join(dir, "build"), Tracking: true, Jobs: 1})
+		if err := c.ParseConfiguration(); err != nil {
+			b.Fatal(err)
+		}
+		if err := c.ShowEnvironment(io.Discard, "demo-image"); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

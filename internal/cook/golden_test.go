@@ -46,7 +46,7 @@ func copyTree(t testing.TB, src, dst string, subst func(string) string) {
 
 // fixtureRoot lays out a golden fixture under a temporary root as gen-golden.sh does and
 // returns the root (the fixture's build directory is root/build).
-func fixtureRoot(t *testing.T, name string) string {
+func fixtureRoot(t testing.TB, name string) string {
 	t.Helper()
 	// A "-" in the root makes its re.escape form differ from it, as in gen-golden.sh.
 	root := filepath.Join(t.TempDir(), "gobake-golden", name)
