@@ -23,8 +23,8 @@ type NamespaceOptions struct {
 	// Self is the command line that reaches Main in this program, e.g. {"/usr/bin/gobake", "__ns"}.
 	// The holder and the sudo shim are started with Self followed by their own arguments.
 	Self []string
-	// RunDir is where the namespace's socket and sudo shim live (in a fresh subdirectory);
-	// empty means os.TempDir().
+	// RunDir is where the namespace's socket and sudo shim live (in a fresh subdirectory, made
+	// with its parents); empty, or too deep for a socket path, means os.TempDir().
 	RunDir string
 	// Host locates the host facilities; the zero value means the real ones.
 	Host Host
@@ -71,7 +71,17 @@ func StartNamespace(ctx context.Context, o NamespaceOptions) (_ *Namespace, err 
 		}
 		flags |= syscall.CLONE_NEWUSER
 	}
-	runDir, err := os.MkdirTemp(o.RunDir, "gobake-ns-")
+	parent := o.RunDir
+	// A unix socket path has at most 107 bytes: a deep build directory falls back to TMPDIR.
+	if len(filepath.Join(parent, "gobake-ns-1234567890", "holder.sock")) >= maxSockPath {
+		parent = os.TempDir()
+	}
+	if parent != "" {
+		if err := os.MkdirAll(parent, 0o755); err != nil {
+			return nil, fmt.Errorf("build namespace: %w", err)
+		}
+	}
+	runDir, err := os.MkdirTemp(parent, "gobake-ns-")
 	if err != nil {
 		return nil, fmt.Errorf("build namespace: %w", err)
 	}
@@ -81,7 +91,7 @@ func StartNamespace(ctx context.Context, o NamespaceOptions) (_ *Namespace, err 
 		}
 	}()
 	if sock := filepath.Join(runDir, "holder.sock"); len(sock) >= maxSockPath {
-		return nil, fmt.Errorf("build namespace: socket path %s is longer than the kernel's %d bytes: set a shorter RunDir or TMPDIR", sock, maxSockPath)
+		return nil, fmt.Errorf("build namespace: socket path %s is longer than the kernel's %d bytes: set a shorter TMPDIR", sock, maxSockPath)
 	}
 	ns := &Namespace{
 		sock:    filepath.Join(runDir, "holder.sock"),

@@ -72,6 +72,19 @@ func TestNamespace(t *testing.T) {
 		output(t, ns, Cmd{Argv: []string{"umount", dir}})
 	})
 
+	t.Run("run dir missing or too deep for a socket", func(t *testing.T) {
+		for _, dir := range []string{filepath.Join(t.TempDir(), "a", "b"), filepath.Join(t.TempDir(), strings.Repeat("d", 100))} {
+			ns2, err := StartNamespace(context.Background(), NamespaceOptions{Self: self(t), RunDir: dir})
+			if err != nil {
+				t.Fatalf("RunDir %s: %v", dir, err)
+			}
+			if got := output(t, ns2, Cmd{Argv: []string{"id", "-u"}}); got != "0\n" {
+				t.Fatalf("id -u = %q", got)
+			}
+			ns2.Close()
+		}
+	})
+
 	t.Run("streams, dir, env and exit status", func(t *testing.T) {
 		got := output(t, ns, Cmd{Script: `cat; pwd; echo "$PATH $V"`, Stdin: strings.NewReader("in\n"), Dir: "/tmp",
 			Env: []string{"PATH=/usr/bin:/bin", "V=v"}})
