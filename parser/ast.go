@@ -238,8 +238,8 @@ type Func struct {
 	EndPos   Position
 	Python   bool   `parser:"( @FuncPython" json:",omitempty"`
 	Fakeroot bool   `parser:"| @FuncFakeroot )*" json:",omitempty"`
-	Name     string `parser:"@FuncName? FuncOpen" json:",omitempty"`
-	Body     Lines  `parser:"@Body? FuncClose"`
+	Name     string `parser:"@FuncName FuncOpen" json:",omitempty"`
+	Body     Lines  `parser:"@Body FuncClose"`
 }
 
 // FuncName is the name BitBake registers: "__anonymous" for an unnamed function.
@@ -280,16 +280,19 @@ func (d *PyDef) Text() string { return strings.Join(d.Body, "\n") }
 type Comment struct {
 	Pos    Position
 	EndPos Position
-	Text   string `parser:"@Comment"`
+	Text   string // not a grammar production: the grammar elides comments
 }
 
-// Lines is a list of source lines; the grammar captures it from one newline-joined token.
+// Lines is a list of source lines; the grammar captures it from one token holding each
+// line followed by a newline.
 type Lines []string
 
 // Capture implements participle.Capture.
 func (l *Lines) Capture(values []string) error {
 	for _, v := range values {
-		*l = append(*l, strings.Split(v, "\n")...)
+		if v != "" {
+			*l = append(*l, strings.Split(v[:len(v)-1], "\n")...)
+		}
 	}
 	return nil
 }

@@ -70,14 +70,15 @@
 // coarse tokens per statement (for example NAME, FLAG, OP, QUOTE, VALUE for an assignment,
 // one token for a whole function body), so the reflection-driven grammar stays cheap.
 //
-// In EBNF (token names in angle brackets; every statement ends with an elided <end> token):
+// In EBNF (token names in angle brackets; every statement ends with an elided <end> token;
+// comments are elided tokens too, turned into Comment nodes after the parse; <funcname>
+// and <body> may be empty tokens):
 //
 //	File         = Stmt* .
-//	Stmt         = Assign | Comment | Func | Inherit | Include | AddTask | ExportVar | PyDef
-//	             | Unset | UnsetFlag | DelTask | AddHandler | ExportFuncs | AddPylib | AddFragments .
+//	Stmt         = Assign | Func | Inherit | PyDef | AddTask | Include | ExportVar | AddHandler
+//	             | Unset | UnsetFlag | DelTask | ExportFuncs | AddPylib | AddFragments .
 //	Assign       = <kwexport>? <name> <flag>? <op> <quote> <value> .
-//	Comment      = <comment> .
-//	Func         = (<funcpython> | <funcfakeroot>)* <funcname>? <funcopen> <body>? <funcclose> .
+//	Func         = (<funcpython> | <funcfakeroot>)* <funcname> <funcopen> <body> <funcclose> .
 //	Inherit      = (<kwinherit> | <kwinheritdefer>) <arg> .
 //	Include      = <kwinclude> <arg> .
 //	AddTask      = <kwaddtask> <task> <args>? (<kwbefore> <before>)? (<kwafter> <after>)? .

@@ -10,7 +10,8 @@ import (
 
 // Token types of the metadata lexer. Every statement starts with a token type of its own,
 // so the grammar decides with one token of lookahead, and ends with an elided tEnd token
-// whose position is the statement's end.
+// whose position is the statement's end. Comments are a tComment token and an elided
+// tCommentEnd; the grammar elides both, and Parse puts the Comment nodes back in place.
 const (
 	tEnd lexer.TokenType = iota + 1
 	tComment
@@ -47,6 +48,7 @@ const (
 	tFuncClose
 	tKwDef
 	tDefName
+	tCommentEnd
 )
 
 var symbols = map[string]lexer.TokenType{
@@ -59,7 +61,7 @@ var symbols = map[string]lexer.TokenType{
 	"KwAddHandler": tKwAddHandler, "KwAddPylib": tKwAddPylib, "KwAddFragments": tKwAddFragments,
 	"KwExportFuncs": tKwExportFuncs, "FuncPython": tFuncPython, "FuncFakeroot": tFuncFakeroot,
 	"FuncName": tFuncName, "FuncOpen": tFuncOpen, "Body": tBody, "FuncClose": tFuncClose,
-	"KwDef": tKwDef, "DefName": tDefName,
+	"KwDef": tKwDef, "DefName": tDefName, "CommentEnd": tCommentEnd,
 }
 
 // Lexer is the stateful metadata lexer as a participle lexer.Definition. BitBake reads
@@ -261,7 +263,7 @@ func (s *scanner) lexConf() {
 		}
 		if s.cur.s[0] == '#' {
 			s.emit(tComment, s.cur.s, 0)
-			s.end()
+			s.emitPos(tCommentEnd, "", s.endPos())
 			continue
 		}
 		s.confStatement(true)
@@ -397,7 +399,7 @@ func (s *scanner) lexRecipe() {
 		}
 		if s.cur.s[0] == '#' {
 			s.emit(tComment, s.cur.s, 0)
-			s.end()
+			s.emitPos(tCommentEnd, "", s.endPos())
 			continue
 		}
 		if m, ok := matchFuncStart(s.cur.s); ok {
@@ -438,8 +440,11 @@ func (s *scanner) openFunc(m funcStart) *openFunc {
 			f.toks = append(f.toks, lexer.Token{Type: tFuncFakeroot, Value: "fakeroot", Pos: lexPos(s.lpos(k))})
 		}
 	}
+	// Always a name token (empty for an unnamed function): an optional one costs a branch.
 	if m.name >= 0 {
 		f.toks = append(f.toks, lexer.Token{Type: tFuncName, Value: str[m.name:m.nameEnd], Pos: lexPos(s.lpos(m.name))})
+	} else {
+		f.toks = append(f.toks, lexer.Token{Type: tFuncName, Pos: lexPos(s.lpos(m.open))})
 	}
 	f.toks = append(f.toks, lexer.Token{Type: tFuncOpen, Value: str[m.open:], Pos: lexPos(s.lpos(m.open))})
 	return f
@@ -448,7 +453,9 @@ func (s *scanner) openFunc(m funcStart) *openFunc {
 func (s *scanner) closeFunc(f *openFunc, l line) {
 	s.toks = append(s.toks, f.toks...)
 	if len(f.body) > 0 {
-		s.emitPos(tBody, strings.Join(f.body, "\n"), f.first)
+		s.emitPos(tBody, bodyValue(f.body), f.first)
+	} else {
+		s.emitPos(tBody, "", s.pos(l, 0))
 	}
 	s.emitPos(tFuncClose, "}", s.pos(l, 0))
 	s.emitPos(tEnd, "", s.pos(l, 1))
@@ -465,7 +472,7 @@ type openDef struct {
 func (s *scanner) closeDef(d *openDef) {
 	s.emitPos(tKwDef, "def", d.pos)
 	s.emitPos(tDefName, d.name, d.namePos)
-	s.emitPos(tBody, strings.Join(d.body, "\n"), d.pos)
+	s.emitPos(tBody, bodyValue(d.body), d.pos)
 	end := d.end
 	if len(d.body) > 1 {
 		end = s.pos(d.last, len(rstrip(d.last.text)))
@@ -620,4 +627,19 @@ func (s *scanner) confStatement(conffile bool) {
 
 func lexPos(p Position) lexer.Position {
 	return lexer.Position{Filename: p.Filename, Offset: p.Offset, Line: p.Line, Column: p.Column}
+}
+
+// bodyValue encodes body lines as one Body token: each line followed by a newline, so that
+// no lines ("") and one empty line ("\n") differ. Lines.Capture decodes it.
+func bodyValue(lines []string) string {
+	n := len(lines)
+	for _, l := range lines {
+		n += len(l)
+	}
+	b := make([]byte, 0, n)
+	for _, l := range lines {
+		b = append(b, l...)
+		b = append(b, '\n')
+	}
+	return string(b)
 }

@@ -19,11 +19,14 @@ type fileNode struct {
 var grammar = sync.OnceValue(func() *participle.Parser[fileNode] {
 	return participle.MustBuild[fileNode](
 		participle.Lexer(Lexer{}),
-		participle.Elide("End"),
+		// Comments are elided like whitespace and put back by setSpans: a third of the
+		// statements of a typical layer are comments, and each one costs a pass through
+		// the union.
+		participle.Elide("End", "Comment", "CommentEnd"),
 		// Ordered by frequency: participle tries the members in turn.
-		participle.Union[Stmt](&Assign{}, &Comment{}, &Func{}, &Inherit{}, &Include{},
-			&AddTask{}, &ExportVar{}, &PyDef{}, &Unset{}, &UnsetFlag{}, &DelTask{},
-			&AddHandler{}, &ExportFuncs{}, &AddPylib{}, &AddFragments{}),
+		participle.Union[Stmt](&Assign{}, &Func{}, &Inherit{}, &PyDef{}, &AddTask{},
+			&Include{}, &ExportVar{}, &AddHandler{}, &Unset{}, &UnsetFlag{}, &DelTask{},
+			&ExportFuncs{}, &AddPylib{}, &AddFragments{}),
 	)
 })
 
@@ -63,14 +66,14 @@ func ParseMode(filename string, src []byte, mode Mode) (*File, error) {
 	f := &File{Name: filename, Mode: mode}
 	toks, errs, warns := lexFile(filename, string(src), mode)
 	f.Warnings = warns
-	plex, err := lexer.Upgrade(&sliceLexer{toks: toks}, tEnd)
+	plex, err := lexer.Upgrade(&sliceLexer{toks: toks}, tEnd, tComment, tCommentEnd)
 	if err == nil {
 		var root *fileNode
 		root, err = grammar().ParseFromLexer(plex)
 		if root != nil {
 			f.Stmts = root.Stmts
 			if err == nil {
-				err = setSpans(f.Stmts, toks)
+				f.Stmts, err = setSpans(root.Stmts, toks)
 			}
 		}
 	}
@@ -125,26 +128,38 @@ func IsMetadataFile(path string) bool {
 	return false
 }
 
-// setSpans fills Pos and EndPos of every statement: a statement starts at the token after
-// the previous statement's End token and ends at its own End token. (Positions are set here
-// rather than by participle's Pos/EndPos injection, which costs a reflect conversion per
-// node.)
-func setSpans(stmts []Stmt, toks []lexer.Token) error {
-	i, start := 0, 0
+// setSpans fills Pos and EndPos of every statement and returns the statements with the
+// comments put back in source order: a statement starts at its first token and ends at its
+// End token. (Positions are set here rather than by participle's Pos/EndPos injection,
+// which costs a reflect conversion per node.)
+func setSpans(stmts []Stmt, toks []lexer.Token) ([]Stmt, error) {
+	out := make([]Stmt, 0, len(stmts)+len(toks)/8)
+	i, start := 0, -1
 	for k := range toks {
-		if toks[k].Type != tEnd {
-			continue
+		switch toks[k].Type {
+		case tComment:
+			out = append(out, &Comment{Pos: position(toks[k].Pos), Text: toks[k].Value})
+		case tCommentEnd:
+			c := out[len(out)-1].(*Comment)
+			c.EndPos = position(toks[k].Pos)
+		case tEnd:
+			if i >= len(stmts) || start < 0 {
+				return stmts, fmt.Errorf("%d statements for more End tokens", len(stmts))
+			}
+			stmts[i].setSpan(position(toks[start].Pos), position(toks[k].Pos))
+			out = append(out, stmts[i])
+			i, start = i+1, -1
+		case lexer.EOF:
+		default:
+			if start < 0 {
+				start = k
+			}
 		}
-		if i >= len(stmts) {
-			return fmt.Errorf("%d statements for more End tokens", len(stmts))
-		}
-		stmts[i].setSpan(position(toks[start].Pos), position(toks[k].Pos))
-		i, start = i+1, k+1
 	}
 	if i != len(stmts) {
-		return fmt.Errorf("%d statements for %d End tokens", len(stmts), i)
+		return stmts, fmt.Errorf("%d statements for %d End tokens", len(stmts), i)
 	}
-	return nil
+	return out, nil
 }
 
 func position(p lexer.Position) Position {
