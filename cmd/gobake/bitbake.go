@@ -169,7 +169,7 @@ func parseEverything(c *cook.Cooker, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	fmt.Fprintf(stdout, "Parsing of %d .bb files complete. %d targets, %d skipped, %d masked, %d errors.\n", files, recipes, skipped, masked, errs)
+	fmt.Fprintf(stdout, "Parsing of %d .bb files complete (0 cached, %d parsed). %d targets, %d skipped, %d masked, %d errors.\n", files, files, recipes, skipped, masked, errs)
 	if errs > 0 {
 		return 1
 	}

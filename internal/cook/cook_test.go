@@ -166,7 +166,7 @@ func TestErrors(t *testing.T) {
 			"Layer l is not compatible with the core layer which only supports these series: one (layer is compatible with two)"},
 		{"layerdepends", "-- l/conf/bitbake.conf --\nLAYERDEPENDS_l = \"core\"\n", "",
 			"Layer 'l' depends on layer 'core', but this layer is not enabled"},
-		{"no provider", "-- l/conf/bitbake.conf --\n-- l/r.bb --\nPN = \"r\"\n", "nosuch", "nothing provides nosuch"},
+		{"no provider", "-- l/conf/bitbake.conf --\n-- l/r.bb --\nPN = \"r\"\n", "nosuch", "Nothing PROVIDES 'nosuch'"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := layout(t, []byte(errBase+tc.files))

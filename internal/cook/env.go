@@ -4,13 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/gobake/gobake/internal/data"
 )
 
 // ErrNoProvider is returned (wrapped) when no recipe provides a target.
-var ErrNoProvider = errors.New("nothing provides")
+var ErrNoProvider = errors.New("Nothing PROVIDES")
 
 // Resolve finds the recipe variant bitbake would build for target ("mc:NAME:pn" or a PN or
 // PROVIDES item) and returns its virtual file name and multiconfig.
@@ -34,7 +35,16 @@ func (c *Cooker) Resolve(target string) (*RecipeInfo, error) {
 	}
 	eligible, _ := c.Providers(idx, item)
 	if len(eligible) == 0 {
-		return nil, fmt.Errorf("%w %s", ErrNoProvider, target)
+		var reasons []string
+		for _, r := range idx.Recipes {
+			if r.Skipped != "" && slices.Contains(r.Provides, item) {
+				reasons = append(reasons, fmt.Sprintf("%s was skipped: %s", r.PN, r.Skipped))
+			}
+		}
+		if len(reasons) > 0 {
+			return nil, fmt.Errorf("%w '%s'. %s", ErrNoProvider, item, strings.Join(reasons, "; "))
+		}
+		return nil, fmt.Errorf("%w '%s'", ErrNoProvider, item)
 	}
 	return eligible[0], nil
 }

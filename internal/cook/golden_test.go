@@ -254,4 +254,8 @@ func TestParseAllRules(t *testing.T) {
 	if len(skipped) != len(want) {
 		t.Errorf("skipped = %v, want %d entries", skipped, len(want))
 	}
+	_, err := c.Environment("skipped")
+	if err == nil || !strings.Contains(err.Error(), "Nothing PROVIDES 'skipped'. skipped was skipped: recipe asked to be skipped") {
+		t.Errorf("-e skipped: error %v, want the skip reason", err)
+	}
 }
