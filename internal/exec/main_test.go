@@ -97,12 +97,13 @@ func output(t testing.TB, r Runner, c Cmd) string {
 // namespace, mounts a tmpfs in it, leaves a daemon running there, prints the holder's pid, and
 // waits to be killed or for the end of its stdin, when it closes the namespace.
 func fakeGobake() int {
-	ns, err := StartNamespace(context.Background(), NamespaceOptions{Self: []string{os.Args[0], "__ns"}})
+	dir := os.Args[2]
+	// The run dir of a killed gobake stays behind: keep it in the test's directory.
+	ns, err := StartNamespace(context.Background(), NamespaceOptions{Self: []string{os.Args[0], "__ns"}, RunDir: dir})
 	if err != nil {
 		fmt.Println("error:", err)
 		return 1
 	}
-	dir := os.Args[2]
 	var out bytes.Buffer
 	err = ns.Run(context.Background(), Cmd{Script: `mount -t tmpfs gobake-kill-test "$1" && setsid sleep 300 </dev/null >/dev/null 2>&1 & echo started`,
 		Argv: []string{"sh", dir}, Stdout: &out})
