@@ -81,6 +81,7 @@ func StartNamespace(ctx context.Context, o NamespaceOptions) (_ *Namespace, err 
 			return nil, fmt.Errorf("build namespace: %w", err)
 		}
 	}
+	removeStale(parent)
 	runDir, err := os.MkdirTemp(parent, "gobake-ns-")
 	if err != nil {
 		return nil, fmt.Errorf("build namespace: %w", err)
@@ -182,6 +183,32 @@ func StartNamespace(ctx context.Context, o NamespaceOptions) (_ *Namespace, err 
 		return fail(fmt.Errorf("namespace holder failed to start: %s%v", msg, err))
 	}
 	return ns, nil
+}
+
+// removeStale removes the run directories that killed gobake processes left in parent: those
+// older than a minute whose holder socket refuses connections.
+func removeStale(parent string) {
+	if parent == "" {
+		parent = os.TempDir()
+	}
+	dirs, _ := filepath.Glob(filepath.Join(parent, "gobake-ns-*"))
+	for _, d := range dirs {
+		fi, err := os.Stat(d)
+		if err != nil || time.Since(fi.ModTime()) < time.Minute {
+			continue
+		}
+		if st, ok := fi.Sys().(*syscall.Stat_t); !ok || int(st.Uid) != os.Geteuid() {
+			continue
+		}
+		c, err := net.DialTimeout("unix", filepath.Join(d, "holder.sock"), time.Second)
+		if err == nil {
+			c.Close()
+			continue
+		}
+		if errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ENOENT) {
+			os.RemoveAll(d)
+		}
+	}
 }
 
 // writeShim writes the `sudo` that TaskEnv puts first on PATH.

@@ -163,6 +163,22 @@ func TestNamespaceEndsWithGobake(t *testing.T) {
 				t.Fatalf("fake gobake: %v", err)
 			}
 			waitGone(t, func() bool { return len(pidsIn("pid", pidNS)) == 0 }, "processes of the build namespace survive")
+			if how == "kill -9" { // the next namespace started there removes the stale run dir
+				stale, _ := filepath.Glob(filepath.Join(dir, "gobake-ns-*"))
+				if len(stale) != 1 {
+					t.Fatalf("run dirs after kill -9: %v", stale)
+				}
+				old := time.Now().Add(-2 * time.Minute)
+				os.Chtimes(stale[0], old, old)
+				ns, err := StartNamespace(context.Background(), NamespaceOptions{Self: self(t), RunDir: dir})
+				if err != nil {
+					t.Fatal(err)
+				}
+				ns.Close()
+				if _, err := os.Stat(stale[0]); !os.IsNotExist(err) {
+					t.Fatalf("stale run dir %s survives: %v", stale[0], err)
+				}
+			}
 			waitGone(t, func() bool { return len(pidsIn("mnt", mntNS)) == 0 }, "the build mount namespace survives")
 			if hostMounts(t, "gobake-kill-test") {
 				t.Fatal("the namespace's tmpfs is mounted on the host")
