@@ -122,7 +122,9 @@ func (d *Store) Assign(a Assignment) error {
 
 // Export is the `export VAR` statement (ast.ExportNode).
 func (d *Store) Export(name string) error {
-	return d.SetVarFlag(name, "export", 1, Info{File: "ast.py", Func: "eval", Op: "exported"})
+	in := internalInfo("ast.py", 52, "eval")
+	in.Op = "exported"
+	return d.SetVarFlag(name, "export", 1, in)
 }
 
 // Unset is the `unset VAR` statement (ast.UnsetNode).

@@ -219,6 +219,8 @@ func runScenario(t *testing.T, ops [][]any) [][2]any {
 			d = d.CreateCopy()
 		case "pop":
 			d, stack = stack[len(stack)-1], stack[:len(stack)-1]
+		case "expandVarref":
+			err = d.ExpandVarref(a(1), op[2].(bool))
 		case "expandKeys":
 			err = d.ExpandKeys(nil)
 		case "copyAs":
@@ -274,6 +276,8 @@ func runQuery(d *Store, op []any) (any, error) {
 		return d.Expand(a(1), "")
 	case "keys":
 		return d.Keys()
+	case "localkeys":
+		return d.LocalKeys(), nil
 	case "overrides":
 		return d.Overrides()
 	case "history":

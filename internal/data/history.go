@@ -19,8 +19,11 @@ type Event struct {
 }
 
 // internalInfo stands for an operation the datastore makes on its own behalf; BitBake
-// records these with its own source file and the calling method.
-func internalInfo(fn string) Info { return Info{File: "data_smart.py", Func: fn} }
+// records these with its own source file, line and calling method, so they carry the
+// place in BitBake 2.8's sources that makes the same call (as bitbake -e prints them).
+func internalInfo(file string, line int, fn string) Info {
+	return Info{File: file, Line: line, Func: fn}
+}
 
 func (d *Store) record(in Info, variable, op string, detail any, flag string) {
 	if !d.tracking || in.Ignore || in.File == "" {

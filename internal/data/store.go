@@ -79,7 +79,22 @@ func (e *entry) del(flag string) bool {
 // the copy for variables it has not shadowed, as in BitBake.
 type varLayer struct {
 	m      map[string]*entry
+	order  []string // names in first-insertion order, as a Python dict iterates
 	parent *varLayer
+}
+
+func (l *varLayer) put(name string, e *entry) {
+	if _, ok := l.m[name]; !ok {
+		l.order = append(l.order, name)
+	}
+	l.m[name] = e
+}
+
+func (l *varLayer) remove(name string) {
+	if _, ok := l.m[name]; ok {
+		delete(l.m, name)
+		l.order = slices.DeleteFunc(l.order, func(s string) bool { return s == name })
+	}
 }
 
 // ovRef is an overridedata element: the full variable name and its override suffix.
@@ -234,7 +249,7 @@ func (d *Store) shadow(name string) *entry {
 	if old := d.findVar(name); old != nil {
 		e.flags = slices.Clone(old.flags)
 	}
-	d.vars.m[name] = e
+	d.vars.put(name, e)
 	return e
 }
 
@@ -242,7 +257,7 @@ func (d *Store) shadow(name string) *entry {
 func (d *Store) InitVar(name string) {
 	d.touch()
 	if _, ok := d.vars.m[name]; !ok {
-		d.vars.m[name] = &entry{}
+		d.vars.put(name, &entry{})
 	}
 }
 
@@ -369,7 +384,7 @@ func (d *Store) SetVar(name string, value any, in Info) error {
 			}
 			for _, r := range refs {
 				if d.overrideActive(r.override) {
-					d.DelVar(r.name, internalInfo("setVar"))
+					d.DelVar(r.name, internalInfo("data_smart.py", 616, "setVar"))
 				}
 			}
 			d.ovdata.del(name)
@@ -548,7 +563,7 @@ func (d *Store) DelVar(name string, in Info) {
 	d.touch()
 	in.Detail = ""
 	d.record(in, name, "del", "", "")
-	d.vars.m[name] = &entry{}
+	d.vars.put(name, &entry{})
 	if _, ok := d.ovdata.get(name); ok {
 		d.ovdata.del(name)
 	}
@@ -711,7 +726,7 @@ func (d *Store) DelVarFlags(name string, in Info) {
 	if c, ok := e.get("_content"); ok {
 		e.flags = []Flag{{"_content", c}}
 	} else {
-		delete(d.vars.m, name)
+		d.vars.remove(name)
 	}
 }
 
@@ -762,7 +777,7 @@ func (d *Store) RenameVar(key, newkey string, in Info) error {
 			nv := strings.ReplaceAll(r.name, key, newkey)
 			cur, _ := d.ovdata.get(newkey)
 			d.ovdata.set(newkey, append(slices.Clip(cur), ovRef{nv, r.override}))
-			if err := d.RenameVar(r.name, nv, internalInfo("renameVar")); err != nil {
+			if err := d.RenameVar(r.name, nv, internalInfo("data_smart.py", 696, "renameVar")); err != nil {
 				return err
 			}
 		}
@@ -783,6 +798,38 @@ func (d *Store) Keys() ([]string, error) {
 	out, err := d.keysMatching(nil)
 	slices.Sort(out)
 	return out, err
+}
+
+// IterKeys returns the names in BitBake's iteration order (DataSmart.__iter__): plain
+// variables first (sorted here; a Python set there), then the variables that have an
+// active override variable. The order matters to callers that write while iterating
+// (expandVarref).
+func (d *Store) IterKeys() ([]string, error) {
+	out, err := d.keysMatching(nil)
+	if err != nil {
+		return nil, err
+	}
+	plain, over := out[:0:0], []string(nil)
+	for _, k := range out {
+		if d.activeOverrideBase(k) {
+			over = append(over, k)
+		} else {
+			plain = append(plain, k)
+		}
+	}
+	slices.Sort(plain)
+	slices.Sort(over)
+	return append(plain, over...), nil
+}
+
+func (d *Store) activeOverrideBase(k string) bool {
+	refs, _ := d.ovdata.get(k)
+	for _, r := range refs {
+		if d.overrideActive(r.override) {
+			return true
+		}
+	}
+	return false
 }
 
 // keysMatching is DataSmart.__iter__ restricted to names accepted by keep (all when nil),
@@ -823,8 +870,9 @@ func (d *Store) keysMatching(keep func(string) bool) ([]string, error) {
 	return out, nil
 }
 
-// LocalKeys returns the variables of this store's own layer, sorted (localkeys).
-func (d *Store) LocalKeys() []string { return sortedKeys(d.vars.m) }
+// LocalKeys returns the variables of this store's own layer in the order they were first
+// written (localkeys iterates a Python dict).
+func (d *Store) LocalKeys() []string { return slices.Clone(d.vars.order) }
 
 // HasOverrides reports whether name has override variables (hasOverrides).
 func (d *Store) HasOverrides(name string) bool {
@@ -1169,7 +1217,42 @@ func (d *Store) ExpandKeys(read *Store) error {
 				d.warn(fmt.Sprintf("Variable key %s (%s) replaces original key %s (%s).", k, Text(v), ek, Text(nv)))
 			}
 		}
-		if err := d.RenameVar(k, ek, Info{File: "data.py", Func: "expandKeys"}); err != nil {
+		if err := d.RenameVar(k, ek, internalInfo("data.py", 97, "expandKeys")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ExpandVarref replaces ${variable} by variable's unexpanded value in every variable of
+// this store's own layer (all layers with parents) that references it (expandVarref;
+// the cooker uses it for LAYERDIR).
+func (d *Store) ExpandVarref(variable string, parents bool) error {
+	var keys []string
+	if parents {
+		k, err := d.IterKeys()
+		if err != nil {
+			return err
+		}
+		keys = k
+	} else {
+		keys = d.LocalKeys()
+	}
+	ref := "${" + variable + "}"
+	value, err := d.GetVar(variable, false)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		rv, err := d.GetVar(k, false)
+		if err != nil {
+			return err
+		}
+		s, ok := rv.(string)
+		if !ok || !strings.Contains(s, ref) {
+			continue
+		}
+		if err := d.SetVar(k, strings.ReplaceAll(s, ref, Text(value)), internalInfo("data_smart.py", 1023, "expandVarref")); err != nil {
 			return err
 		}
 	}

@@ -24,7 +24,7 @@ OPS = {"=": None, "?=": "ques", "??=": "lazyques", ":=": "colon", "+=": "append"
        "=+": "prepend", ".=": "postdot", "=.": "predot"}
 
 
-QUERIES = {"getVar", "getVarRaw", "getVarFlag", "getVarFlagRaw", "getVarFlags", "expand", "keys",
+QUERIES = {"getVar", "getVarRaw", "getVarFlag", "getVarFlagRaw", "getVarFlags", "expand", "keys", "localkeys",
            "overrides", "history", "emit", "emitExport", "emitEnv"}
 
 
@@ -34,18 +34,13 @@ def norm(v):
     return "<%s %s>" % (type(v).__name__, v)
 
 
-def internal_line(s):
-    # Line numbers inside BitBake's own sources are meaningless for gobake.
-    return re.sub(r"(\w+\.py):\d+ \[", r"\1:0 [", s)
-
-
 def history(d, var):
     out = []
     for ev in d.varhistory.variable(var):
         e = {"op": ev["op"], "detail": ev.get("detail", ""), "flag": ev.get("flag", ""),
              "file": ev["file"], "line": ev["line"], "func": ev.get("func", "")}
         if e["func"]:
-            e["file"], e["line"] = os.path.basename(e["file"]), 0
+            e["file"] = os.path.basename(e["file"])
         out.append(e)
     return out
 
@@ -124,6 +119,8 @@ def step(d, i, name, args, loc, stack, named):
         return ("switch", d.createCopy())
     elif name == "pop":
         return ("switch", stack.pop())
+    elif name == "expandVarref":
+        d.expandVarref(args[0], args[1])
     elif name == "expandKeys":
         bb.data.expandKeys(d)
     elif name == "copyAs":
@@ -145,6 +142,8 @@ def step(d, i, name, args, loc, stack, named):
         return d.expand(args[0])
     elif name == "keys":
         return sorted(k for k in d.keys())
+    elif name == "localkeys":
+        return list(d.localkeys())
     elif name == "overrides":
         d.need_overrides()
         return list(d.overrides)
@@ -153,7 +152,7 @@ def step(d, i, name, args, loc, stack, named):
     elif name == "emit":
         o = io.StringIO()
         r = bb.data.emit_var(args[0], o, d, True)
-        return [internal_line(o.getvalue()), bool(r)]
+        return [o.getvalue(), bool(r)]
     elif name == "emitExport":
         o = io.StringIO()
         r = bb.data.emit_var(args[0], o, d, False)
@@ -161,7 +160,7 @@ def step(d, i, name, args, loc, stack, named):
     elif name == "emitEnv":
         o = io.StringIO()
         bb.data.emit_env(o, d, True)
-        return internal_line(o.getvalue())
+        return o.getvalue()
     else:
         raise SystemExit("unknown op %s" % name)
     return None
