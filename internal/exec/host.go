@@ -45,8 +45,9 @@ type Host struct {
 	Subgid    string // default "/etc/subgid"
 	Newuidmap string // default: newuidmap found in PATH
 	Newgidmap string // default: newgidmap found in PATH
-	User      string // default: the current user's name
-	UID, GID  int    // the caller's ids; used when User is empty (default: the current ones)
+	// User, UID and GID are the caller (set all three); an empty User means the current user.
+	User     string
+	UID, GID int
 }
 
 func (h Host) withDefaults() (Host, error) {
