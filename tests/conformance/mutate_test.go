@@ -80,7 +80,7 @@ func replace(lines []string, i int, repl ...string) []string {
 func mutate(r *rand.Rand, src string) (string, []string) {
 	lines := strings.Split(src, "\n")
 	var log []string
-	for n := 1 + r.IntN(3); n > 0; n-- {
+	for n := 1 + r.IntN(3); n > 0 && len(lines) > 0; n-- {
 		i := r.IntN(len(lines))
 		var what string
 		lines, what = mutations[r.IntN(len(mutations))](r, lines, i)
