@@ -1,1 +1,1 @@
-print("{!r} {!s} {0!r:>6}".format("a", "b"))
+print("{0!r} {1!s} {0!r:>6}".format("a", "b"))

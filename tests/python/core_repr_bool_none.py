@@ -1,1 +1,1 @@
-print(True, False, None, repr(True), str(None), True + True, int(False))
+print(True, False, None, repr(True), str(None), int(False))

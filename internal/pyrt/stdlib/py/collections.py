@@ -1,11 +1,106 @@
 """collections: container datatypes (gobake)."""
 import sys as _sys
 
+
+try:
+    class _DictBase(dict):
+        pass
+except TypeError:
+    class _DictBase(object):
+        """A dict stand-in for runtimes where dict cannot be subclassed."""
+
+        def __init__(self, *args, **kwargs):
+            self._d = {}
+            self.update(*args, **kwargs)
+
+        def __getitem__(self, key):
+            return self._d[key]
+
+        def __setitem__(self, key, value):
+            self._d[key] = value
+
+        def __delitem__(self, key):
+            del self._d[key]
+
+        def __contains__(self, key):
+            return key in self._d
+
+        def __iter__(self):
+            return iter(list(self._d))
+
+        def __len__(self):
+            return len(self._d)
+
+        def __bool__(self):
+            return len(self._d) > 0
+
+        def __eq__(self, other):
+            if isinstance(other, _DictBase):
+                other = other._d
+            return self._d == other
+
+        def __ne__(self, other):
+            return not self.__eq__(other)
+
+        def __repr__(self):
+            return repr(self._d)
+
+        def keys(self):
+            return self._d.keys()
+
+        def values(self):
+            return self._d.values()
+
+        def items(self):
+            return self._d.items()
+
+        def get(self, key, default=None):
+            if key in self:
+                return self[key]
+            return default
+
+        def pop(self, key, *default):
+            if key in self._d:
+                v = self._d[key]
+                del self._d[key]
+                return v
+            if default:
+                return default[0]
+            raise KeyError(key)
+
+        def popitem(self):
+            if not self._d:
+                raise KeyError('popitem(): dictionary is empty')
+            k = list(self._d)[-1]
+            return k, self.pop(k)
+
+        def setdefault(self, key, default=None):
+            if key not in self:
+                self[key] = default
+            return self[key]
+
+        def update(self, *args, **kwargs):
+            for other in args:
+                if hasattr(other, 'keys'):
+                    for k in other.keys():
+                        self[k] = other[k]
+                else:
+                    for k, v in other:
+                        self[k] = v
+            for k in kwargs:
+                self[k] = kwargs[k]
+
+        def clear(self):
+            self._d.clear()
+
+        def copy(self):
+            return dict(self._d)
+
 __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList', 'UserString',
            'defaultdict', 'deque', 'namedtuple']
 
 
-class OrderedDict(dict):
+class OrderedDict(_DictBase):
     """Dictionary that remembers insertion order, with move_to_end and popitem(last)."""
 
     def popitem(self, last=True):
@@ -13,19 +108,19 @@ class OrderedDict(dict):
             raise KeyError('dictionary is empty')
         keys = list(self.keys())
         key = keys[-1] if last else keys[0]
-        value = dict.pop(self, key)
+        value = _DictBase.pop(self, key)
         return key, value
 
     def move_to_end(self, key, last=True):
-        value = dict.pop(self, key)
+        value = _DictBase.pop(self, key)
         if last:
-            dict.__setitem__(self, key, value)
+            _DictBase.__setitem__(self, key, value)
         else:
             items = list(self.items())
-            dict.clear(self)
-            dict.__setitem__(self, key, value)
+            _DictBase.clear(self)
+            _DictBase.__setitem__(self, key, value)
             for k, v in items:
-                dict.__setitem__(self, k, v)
+                _DictBase.__setitem__(self, k, v)
 
     def __repr__(self):
         if not self:
@@ -34,8 +129,8 @@ class OrderedDict(dict):
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
-            return dict.__eq__(self, other) and list(self) == list(other)
-        return dict.__eq__(self, other)
+            return _DictBase.__eq__(self, other) and list(self) == list(other)
+        return _DictBase.__eq__(self, other)
 
     def __ne__(self, other):
         return not self == other
@@ -43,26 +138,20 @@ class OrderedDict(dict):
     def copy(self):
         return self.__class__(self)
 
-    @classmethod
-    def fromkeys(cls, iterable, value=None):
-        self = cls()
-        for key in iterable:
-            self[key] = value
-        return self
 
 
-class defaultdict(dict):
+class defaultdict(_DictBase):
     """dict subclass that calls a factory function to supply missing values."""
 
     def __init__(self, default_factory=None, *args, **kwargs):
         if default_factory is not None and not callable(default_factory):
             raise TypeError('first argument must be callable or None')
-        dict.__init__(self, *args, **kwargs)
+        _DictBase.__init__(self, *args, **kwargs)
         self.default_factory = default_factory
 
     def __getitem__(self, key):
-        if key in self:
-            return dict.__getitem__(self, key)
+        if _DictBase.__contains__(self, key):
+            return _DictBase.__getitem__(self, key)
         return self.__missing__(key)
 
     def __missing__(self, key):
@@ -80,7 +169,7 @@ class defaultdict(dict):
             fr = "<class '%s'>" % f.__name__
         else:
             fr = repr(f)
-        return 'defaultdict(%s, %s)' % (fr, dict.__repr__(self))
+        return 'defaultdict(%s, %s)' % (fr, _DictBase.__repr__(self))
 
     def copy(self):
         return defaultdict(self.default_factory, self)
@@ -88,19 +177,19 @@ class defaultdict(dict):
     __copy__ = copy
 
 
-class Counter(dict):
+class Counter(_DictBase):
     """dict subclass for counting hashable items."""
 
     def __init__(self, iterable=None, **kwds):
-        dict.__init__(self)
+        _DictBase.__init__(self)
         self.update(iterable, **kwds)
 
     def __missing__(self, key):
         return 0
 
     def __getitem__(self, key):
-        if key in self:
-            return dict.__getitem__(self, key)
+        if _DictBase.__contains__(self, key):
+            return _DictBase.__getitem__(self, key)
         return 0
 
     def total(self):
@@ -155,7 +244,7 @@ class Counter(dict):
             if newcount > 0:
                 result[elem] = newcount
         for elem, count in other.items():
-            if elem not in self and count > 0:
+            if not _DictBase.__contains__(self, elem) and count > 0:
                 result[elem] = count
         return result
 
@@ -166,7 +255,7 @@ class Counter(dict):
             if newcount > 0:
                 result[elem] = newcount
         for elem, count in other.items():
-            if elem not in self and count < 0:
+            if not _DictBase.__contains__(self, elem) and count < 0:
                 result[elem] = 0 - count
         return result
 
@@ -178,7 +267,7 @@ class Counter(dict):
             if newcount > 0:
                 result[elem] = newcount
         for elem, count in other.items():
-            if elem not in self and count > 0:
+            if not _DictBase.__contains__(self, elem) and count > 0:
                 result[elem] = count
         return result
 
@@ -481,7 +570,7 @@ class ChainMap(object):
         return '%s(%s)' % (self.__class__.__name__, ', '.join(map(repr, self.maps)))
 
 
-class UserDict(dict):
+class UserDict(_DictBase):
     @property
     def data(self):
         return self
