@@ -6,6 +6,7 @@ do_rootfs[depends] = "virtual/tool:do_populate"
 do_rootfs[rdeptask] = "do_package"
 addtask do_sdk
 do_sdk[depends] = "libfoo:do_compile"
+do_sdk[rdepends] = "runtime-bar:do_package"
 addtask do_image after do_rootfs
 do_image[recideptask] = "do_sdk"
 do_image[recrdeptask] = "do_fetch"
