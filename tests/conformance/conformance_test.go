@@ -47,6 +47,7 @@ func readKnownDiffs(t *testing.T) knownDiffs {
 type setReport struct {
 	set                 string
 	compared, mismatchF int
+	statements          int // BitBake's statements in the compared files
 	mismatches, known   int
 	bitbakeRejects      []string // BitBake 2.8 rejects: not compared
 	gobakeRejects       []string // BitBake accepts, gobake reports errors
@@ -77,6 +78,7 @@ func compareFiles(t *testing.T, set, root string, want []*FileResult, known know
 			continue
 		}
 		r.compared++
+		r.statements += len(w.Stmts)
 		if got.Error != "" {
 			r.gobakeRejects = append(r.gobakeRejects, w.File)
 			r.mismatchF++
@@ -122,8 +124,8 @@ func compareFiles(t *testing.T, set, root string, want []*FileResult, known know
 	for _, s := range r.bitbakeRejects {
 		t.Logf("%s: BitBake 2.8 rejects %s", set, s)
 	}
-	t.Logf("%s: %d files, %d statement mismatches in %d files (%d known diffs); %d files BitBake 2.8 rejects (not compared); %d files gobake rejects that BitBake accepts",
-		set, r.compared, r.mismatches, r.mismatchF, r.known, len(r.bitbakeRejects), len(r.gobakeRejects))
+	t.Logf("%s: %d files (%d statements), %d statement mismatches in %d files (%d known diffs); %d files BitBake 2.8 rejects (not compared); %d files gobake rejects that BitBake accepts",
+		set, r.compared, r.statements, r.mismatches, r.mismatchF, r.known, len(r.bitbakeRejects), len(r.gobakeRejects))
 	return r
 }
 
