@@ -23,6 +23,8 @@ type Logger interface {
 }
 
 // Info says where an operation comes from, for the variable history (BitBake's loginfo).
+// Operations without a File are not recorded: where BitBake infers the calling Python
+// frame, the Python runtime passes that frame's file, line and function name.
 type Info struct {
 	File string
 	Line int
