@@ -392,7 +392,7 @@ func (s *scheduler) startableLocked(t *Task) bool {
 // execute decides and does what t needs, outside the scheduler lock.
 func (s *scheduler) execute(t *Task) (TaskStatus, *TaskError, time.Time, TaskResult) {
 	now := time.Now()
-	if stampCurrent(t) {
+	if !s.depRanInRecipe(t) && stampCurrent(t) {
 		return StatusCurrent, nil, now, TaskResult{}
 	}
 	fail := func(res TaskResult, err error) (TaskStatus, *TaskError, time.Time, TaskResult) {
@@ -423,6 +423,19 @@ func (s *scheduler) execute(t *Task) (TaskStatus, *TaskError, time.Time, TaskRes
 		return fail(res, err)
 	}
 	return StatusDone, nil, now, res
+}
+
+// depRanInRecipe reports whether a dependency of t in the same recipe ran in this build:
+// its stamp is then newer than any stamp t has, which check_stamp_task would find through
+// mtimes. Deciding it from the build's own state does not depend on timestamp resolution.
+// The dependencies' statuses were final before t became ready, so no lock is needed.
+func (s *scheduler) depRanInRecipe(t *Task) bool {
+	for _, d := range t.Deps {
+		if d.Recipe == t.Recipe && (s.status[d.index] == StatusDone || s.status[d.index] == StatusNoExec) {
+			return true
+		}
+	}
+	return false
 }
 
 // completeLocked records t's outcome, releases its limits and makes its dependents ready,

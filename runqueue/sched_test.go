@@ -380,3 +380,28 @@ func TestUnsigned(t *testing.T) {
 		t.Error("Run of an unsigned graph succeeded")
 	}
 }
+
+// Deleting a stamp reruns that task and, since its new stamp is newer, the tasks after it in
+// the same recipe, even when their own stamps carry timestamps from the future.
+func TestDeletedStamp(t *testing.T) {
+	dir := t.TempDir()
+	recipes := demo(dir)
+	runBuild(t, recipes, newFake(t), buildOpts{req: target("tool", "do_build")})
+	g, _ := newBuilder(t, recipes...).Build(target("tool", "do_build"))
+	g.Sign(BaseHashSigner(signer{}.base))
+	future := time.Now().Add(time.Hour)
+	for _, task := range g.Tasks {
+		os.Chtimes(StampFile(task, task.Hash), future, future)
+	}
+	compile := g.Task(TaskID{File: "/layer/tool.bb", Task: "do_compile"})
+	if err := os.Remove(StampFile(compile, compile.Hash)); err != nil {
+		t.Fatal(err)
+	}
+	f := newFake(t)
+	if _, err := Run(context.Background(), g, Options{Threads: 1, Runner: f}); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.names(); !slices.Equal(got, []string{"tool.do_compile", "tool.do_populate"}) {
+		t.Errorf("ran %v", got)
+	}
+}
