@@ -200,7 +200,7 @@ func fixtureBuilder(t *testing.T, layer string) *Builder {
 					RecRDepTask: strings.Fields(f["recrdeptask"]), RecIDepTask: strings.Fields(f["recideptask"]),
 					Depends: strings.Fields(f["depends"]), RDepends: strings.Fields(f["rdepends"]),
 					MCDepends: strings.Fields(f["mcdepends"]),
-					NoExec: f["noexec"] == "1",
+					NoExec:    f["noexec"] == "1",
 				})
 			}
 			if err := b.AddRecipe(spec); err != nil {
