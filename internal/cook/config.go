@@ -125,11 +125,11 @@ func (c *Cooker) baseData() (*data.Store, error) {
 		if !approved[k] {
 			continue
 		}
-		if err := d.SetVar(k, c.opts.Env[k], data.Info{Op: "from env", File: "data.py", Func: "inheritFromOS"}); err != nil {
+		if err := d.SetVar(k, c.opts.Env[k], data.Info{Op: "from env", File: "data.py", Line: 105, Func: "inheritFromOS"}); err != nil {
 			return nil, err
 		}
 		if slices.Contains(preservedExported, k) {
-			if err := d.SetVarFlag(k, "export", true, data.Info{Op: "auto env export", File: "data.py", Func: "inheritFromOS"}); err != nil {
+			if err := d.SetVarFlag(k, "export", true, data.Info{Op: "auto env export", File: "data.py", Line: 107, Func: "inheritFromOS"}); err != nil {
 				return nil, err
 			}
 		}
@@ -250,7 +250,7 @@ func (c *Cooker) parseConfigurationFiles(base *data.Store, mc string, sc *eventS
 	}
 	layerconf := c.findConfigFile("bblayers.conf", d)
 	if layerconf != "" {
-		if err := d.SetVar("TOPDIR", filepath.Dir(filepath.Dir(layerconf)), internal("cookerdata.py", 353, "parseConfigurationFiles")); err != nil {
+		if err := d.SetVar("TOPDIR", filepath.Dir(filepath.Dir(layerconf)), internal("cookerdata.py", 356, "parseConfigurationFiles")); err != nil {
 			return nil, err
 		}
 		if err := c.parseConfigFile(d, layerconf); err != nil {
@@ -349,7 +349,7 @@ func (c *Cooker) parseLayers(d *data.Store, layerconf string) error {
 		for _, col := range strings.Fields(c.getString(d, "BBFILE_COLLECTIONS")) {
 			if e := c.getString(d, "LAYERSERIES_COMPAT_"+col); e != "" {
 				compat[col] = uniqSorted(strings.Fields(e))
-				d.DelVar("LAYERSERIES_COMPAT_"+col, info)
+				d.DelVar("LAYERSERIES_COMPAT_"+col, internal("cookerdata.py", 410, "parseConfigurationFiles"))
 			}
 		}
 		if layerseries == nil {
@@ -358,12 +358,12 @@ func (c *Cooker) parseLayers(d *data.Store, layerconf string) error {
 				for _, s := range ls {
 					layerseries[s] = true
 				}
-				d.DelVar("LAYERSERIES_CORENAMES", info)
+				d.DelVar("LAYERSERIES_CORENAMES", internal("cookerdata.py", 414, "parseConfigurationFiles"))
 			}
 		}
 	}
-	d.DelVar("LAYERDIR_RE", info)
-	d.DelVar("LAYERDIR", info)
+	d.DelVar("LAYERDIR_RE", internal("cookerdata.py", 416, "parseConfigurationFiles"))
+	d.DelVar("LAYERDIR", internal("cookerdata.py", 417, "parseConfigurationFiles"))
 	cols := make([]string, 0, len(compat))
 	for col := range compat {
 		cols = append(cols, col)
@@ -371,7 +371,7 @@ func (c *Cooker) parseLayers(d *data.Store, layerconf string) error {
 	// BitBake iterates a dict in insertion order; sorted is as good for setting variables.
 	sort.Strings(cols)
 	for _, col := range cols {
-		if err := d.SetVar("LAYERSERIES_COMPAT_"+col, strings.Join(compat[col], " "), info); err != nil {
+		if err := d.SetVar("LAYERSERIES_COMPAT_"+col, strings.Join(compat[col], " "), internal("cookerdata.py", 419, "parseConfigurationFiles")); err != nil {
 			return err
 		}
 	}
@@ -412,7 +412,7 @@ func (c *Cooker) parseLayers(d *data.Store, layerconf string) error {
 			c.warnf("Layer %s should set LAYERSERIES_COMPAT_%s in its conf/layer.conf file to list the core layer names it is compatible with.", col, col)
 		}
 	}
-	return d.SetVar("LAYERSERIES_CORENAMES", strings.Join(sortedSet(layerseries), " "), info)
+	return d.SetVar("LAYERSERIES_CORENAMES", strings.Join(sortedSet(layerseries), " "), internal("cookerdata.py", 455, "parseConfigurationFiles"))
 }
 
 // expandVarref is DataSmart.expandVarref: replace ${name} in every variable by its value.

@@ -115,5 +115,24 @@ func (c *Cooker) ShowEnvironment(w io.Writer, target string) error {
 		return err
 	}
 	io.WriteString(w, "\n")
-	return d.EmitPythonFuncs(w)
+	// The python functions, each printed with logger.plain("\npython %s () {\n%s}\n"),
+	// which adds a newline of its own.
+	keys, err := d.Keys()
+	if err != nil {
+		return err
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		fn, _ := d.GetVarFlag(k, "func", false)
+		py, _ := d.GetVarFlag(k, "python", false)
+		if !data.Truthy(fn) || !data.Truthy(py) {
+			continue
+		}
+		body, err := d.GetVar(k, false)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "\npython %s () {\n%s}\n\n", k, textOr(body))
+	}
+	return nil
 }

@@ -31,12 +31,11 @@ func (c *Cooker) getString(d *data.Store, name string) string {
 
 func getList(d *data.Store, name string) []string {
 	v, _ := d.GetVar(name, false)
-	l, _ := v.([]string)
-	return l
+	return asList(v)
 }
 
 func setList(d *data.Store, name string, l []string) error {
-	return d.SetVar(name, l, data.Info{Ignore: true})
+	return d.SetVar(name, strList(l), data.Info{Ignore: true})
 }
 
 // which is bb.utils.which with history: the first existing path/item and every candidate tried.
@@ -182,7 +181,7 @@ func (c *Cooker) handleBB(d *data.Store, fn string, include bool) (map[string]*d
 		return nil, err
 	}
 	if ext != ".bbclass" && abs != oldfile {
-		if err := d.SetVar("FILE", abs, internal("BBHandler.py", 0, "handle")); err != nil {
+		if err := d.SetVar("FILE", abs, internal("BBHandler.py", 143, "handle")); err != nil {
 			return nil, err
 		}
 	}
@@ -202,7 +201,7 @@ func (c *Cooker) handleBB(d *data.Store, fn string, include bool) (map[string]*d
 		return c.multiFinalize(d, abs)
 	}
 	if ext != ".bbclass" && oldfile != "" && abs != oldfile {
-		if err := d.SetVar("FILE", oldfile, internal("BBHandler.py", 0, "handle")); err != nil {
+		if err := d.SetVar("FILE", oldfile, internal("BBHandler.py", 161, "handle")); err != nil {
 			return nil, err
 		}
 	}
@@ -340,7 +339,7 @@ func (c *Cooker) evalFunc(d *data.Store, s *Stmt) error {
 		python = true
 		text = "def " + name + "(d):\n" + text
 		if c.opts.Python != nil {
-			if err := c.opts.Python.Define(name, text, s.Pos.File, s.Pos.Line-s.BodyLen-2); err != nil {
+			if err := c.opts.Python.Define(name, text, s.Pos.File, s.Pos.Line-s.BodyLen-1); err != nil {
 				return err
 			}
 		}

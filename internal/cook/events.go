@@ -50,7 +50,7 @@ func (c *Cooker) register(d *data.Store, sc *eventScope) error {
 	if err != nil {
 		return err
 	}
-	names, _ := v.([]string)
+	names := asList(v)
 	mc := ""
 	if m, ok, _ := d.Get("BB_CURRENT_MC"); ok {
 		mc = strings.ReplaceAll(m, "-", "_")

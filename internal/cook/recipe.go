@@ -48,7 +48,7 @@ func (c *Cooker) ParseRecipe(fn, mc, only string) ([]*Recipe, error) {
 	d := base.CreateCopy()
 	c.copyMu.Unlock()
 	info := internal("cookerdata.py", 0, "_parse_recipe")
-	if err := d.SetVar("__BBMULTICONFIG", mc, info); err != nil {
+	if err := d.SetVar("__BBMULTICONFIG", mc, internal("cookerdata.py", 498, "_parse_recipe")); err != nil {
 		return nil, err
 	}
 	// bitbake -e looks the layer up with the virtual file name, which no BBFILE_PATTERN
@@ -62,7 +62,7 @@ func (c *Cooker) ParseRecipe(fn, mc, only string) ([]*Recipe, error) {
 		lookup = VirtualFn(fn, v, mc)
 	}
 	_, layer := col.Priority(lookup)
-	if err := d.SetVar("FILE_LAYERNAME", layerOrNone(layer), info); err != nil {
+	if err := d.SetVar("FILE_LAYERNAME", layerOrNone(layer), internal("cookerdata.py", 499, "_parse_recipe")); err != nil {
 		return nil, err
 	}
 	if apps := col.AppendsFor(fn); len(apps) > 0 {
@@ -152,7 +152,7 @@ func (c *Cooker) multiFinalize(d *data.Store, fn string) (map[string]*data.Store
 	extended := c.getString(d, "BBCLASSEXTEND")
 	if extended != "" {
 		pn := c.getString(d, "PN")
-		if err := safe.SetVar("BBCLASSEXTEND", extended, internal("ast.py", 0, "multi_finalize")); err != nil {
+		if err := safe.SetVar("BBCLASSEXTEND", extended, internal("ast.py", 492, "multi_finalize")); err != nil {
 			return nil, err
 		}
 		for _, ext := range strings.Fields(extended) {
@@ -161,15 +161,14 @@ func (c *Cooker) multiFinalize(d *data.Store, fn string) (map[string]*data.Store
 			}
 			nd := safe.CreateCopy()
 			parts := strings.SplitN(ext, ":", 3)
-			info := internal("ast.py", 0, "extendfunc")
 			if len(parts) > 1 {
-				if err := nd.SetVar("BBEXTENDCURR", parts[0], info); err != nil {
+				if err := nd.SetVar("BBEXTENDCURR", parts[0], internal("ast.py", 486, "extendfunc")); err != nil {
 					return nil, err
 				}
-				if err := nd.SetVar("BBEXTENDVARIANT", parts[1], info); err != nil {
+				if err := nd.SetVar("BBEXTENDVARIANT", parts[1], internal("ast.py", 487, "extendfunc")); err != nil {
 					return nil, err
 				}
-			} else if err := nd.SetVar("PN", pn+"-"+ext, info); err != nil {
+			} else if err := nd.SetVar("PN", pn+"-"+ext, internal("ast.py", 489, "extendfunc")); err != nil {
 				return nil, err
 			}
 			if err := c.inherit(nd, parts[0], Pos{File: fn}, false); err != nil {

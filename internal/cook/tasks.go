@@ -13,8 +13,7 @@ func addTask(d *data.Store, task string, before, after *string) error {
 	if !strings.HasPrefix(task, "do_") {
 		task = "do_" + task
 	}
-	ign := data.Info{Ignore: true}
-	if err := d.SetVarFlag(task, "task", 1, ign); err != nil {
+	if err := d.SetVarFlag(task, "task", 1, internal("build.py", 937, "addtask")); err != nil {
 		return err
 	}
 	tasks := getList(d, "__BBTASKS")
@@ -32,14 +31,14 @@ func addTask(d *data.Store, task string, before, after *string) error {
 			}
 		}
 	}
-	if err := d.SetVarFlag(task, "deps", existing, ign); err != nil {
+	if err := d.SetVarFlag(task, "deps", strList(existing), internal("build.py", 949, "addtask")); err != nil {
 		return err
 	}
 	if before != nil {
 		for _, e := range strings.Fields(*before) {
 			ex := flagList(d, e, "deps")
 			if !slices.Contains(ex, task) {
-				if err := d.SetVarFlag(e, "deps", append([]string{task}, ex...), ign); err != nil {
+				if err := d.SetVarFlag(e, "deps", strList(append([]string{task}, ex...)), internal("build.py", 955, "addtask")); err != nil {
 					return err
 				}
 			}
@@ -50,8 +49,23 @@ func addTask(d *data.Store, task string, before, after *string) error {
 
 func flagList(d *data.Store, name, flag string) []string {
 	v, _ := d.GetVarFlag(name, flag, false)
-	l, _ := v.([]string)
-	return l
+	return asList(v)
+}
+
+// strList is a Python list of strings kept in the datastore (deps flags, __BBTASKS, ...);
+// it prints as Python does.
+type strList []string
+
+func (l strList) String() string { return pyStrList(l) }
+
+func asList(v any) []string {
+	switch l := v.(type) {
+	case strList:
+		return l
+	case []string:
+		return l
+	}
+	return nil
 }
 
 // delTask is bb.build.deltask.
@@ -72,7 +86,7 @@ func delTask(d *data.Store, task string) error {
 	for _, t := range tasks {
 		deps := flagList(d, t, "deps")
 		if i := slices.Index(deps, task); i >= 0 {
-			if err := d.SetVarFlag(t, "deps", slices.Delete(slices.Clone(deps), i, i+1), ign); err != nil {
+			if err := d.SetVarFlag(t, "deps", strList(slices.Delete(slices.Clone(deps), i, i+1)), ign); err != nil {
 				return err
 			}
 		}
@@ -163,7 +177,7 @@ func addTasks(d *data.Store, tasklist []string) error {
 		if err != nil {
 			return err
 		}
-		if err := d.SetVarFlag(task, "task", 1, data.Info{Ignore: true}); err != nil {
+		if err := d.SetVarFlag(task, "task", 1, internal("build.py", 893, "add_tasks")); err != nil {
 			return err
 		}
 		if !slices.Contains(td.Tasks, task) {
