@@ -46,6 +46,8 @@ var isarRecipes = []string{
 	"meta-isar/recipes-core/images/isar-image-base.bb",
 	"meta/recipes-devtools/sbuild-chroot/sbuild-chroot-target.bb",
 	"meta/recipes-kernel/linux/linux-distro.bb",
+	"mc:qemuamd64-bookworm:meta-isar/recipes-app/hello-isar/hello-isar.bb",
+	"mc:qemuarm64-bookworm:meta-isar/recipes-core/images/isar-image-base.bb",
 }
 
 // TestIsarConfig loads the configuration upstream BitBake parsed from Isar (base and two
@@ -82,6 +84,10 @@ func runIsarOracle(t testing.TB) isarOut {
 	out := filepath.Join(build, "dump.json")
 	args := []string{script, filepath.Join(isar, "bitbake/lib"), build, out}
 	for _, r := range isarRecipes {
+		if mc, path, ok := strings.Cut(strings.TrimPrefix(r, "mc:"), ":"); ok && strings.HasPrefix(r, "mc:") {
+			args = append(args, "mc:"+mc+":"+filepath.Join(isar, path))
+			continue
+		}
 		args = append(args, filepath.Join(isar, r))
 	}
 	cmd := exec.Command("/usr/bin/python3", args...)

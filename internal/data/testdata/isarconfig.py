@@ -205,10 +205,12 @@ def main():
     if len(sys.argv) > 4:
         bb.parse.siggen = bb.siggen.init(db.data)
         for fn in sys.argv[4:]:
+            # "mc:NAME:/path/x.bb" parses with that multiconfig.
+            name = fn.split(":")[1] + ":" + os.path.basename(fn) if fn.startswith("mc:") else os.path.basename(fn)
             try:
-                final[os.path.basename(fn)] = db.parseRecipe(fn, [], "isar")
+                final[name] = db.parseRecipe(fn, [], "isar")
             except Exception as e:
-                final[os.path.basename(fn)] = "%s: %s" % (type(e).__name__, e)
+                final[name] = "%s: %s" % (type(e).__name__, e)
     TRACING[0] = False
     out = {}
     for name, d in final.items():
