@@ -58,7 +58,6 @@ type Builder struct {
 	rprovide  map[string]map[string]int // mc -> runtime target -> recipe
 	assumed   map[string]bool           // ASSUME_PROVIDED
 	mcdepends map[string][]string       // mc -> every [mcdepends] entry of its recipes
-	errs      []error
 }
 
 type builderRecipe struct {

@@ -60,8 +60,7 @@ type Graph struct {
 	// -f invalidates. A target may be absent from Tasks (a "TASK-" target, --runall).
 	Targets []*Task
 
-	recipes []*Recipe
-	all     map[TaskID]*Task // every task of every recipe, active or pruned
+	all map[TaskID]*Task // every task of every recipe, active or pruned
 }
 
 // Task returns the active task with the given ID, or nil.

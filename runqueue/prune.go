@@ -110,9 +110,6 @@ func (x *expansion) prune(req Request) (*Graph, error) {
 	}
 
 	g := &Graph{all: make(map[TaskID]*Task, len(x.tasks))}
-	for _, r := range x.b.recipes {
-		g.recipes = append(g.recipes, r.rec)
-	}
 	for i, t := range x.tasks {
 		g.all[t.ID] = t
 		t.Deps, t.RevDeps, t.Hash, t.index = nil, nil, "", -1
