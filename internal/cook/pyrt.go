@@ -135,9 +135,19 @@ func NewPyrtPython(rt *pyrt.Runtime) (*PyrtPython, error) {
 		if err != nil {
 			return "", err
 		}
+		// BitBake evaluates with d among the globals (better_eval's extraglobals), so that
+		// generator expressions see it; nested evaluations restore the outer d.
 		l := rt.NewMain("")
-		l["d"] = rt.NewDataObject(storeAdapter{d})
+		obj := rt.NewDataObject(storeAdapter{d})
+		l["d"] = obj
+		old, had := g["d"]
+		g["d"] = obj
 		v, err := rt.RunCode(code, g, l, nil)
+		if had {
+			g["d"] = old
+		} else {
+			delete(g, "d")
+		}
 		if err != nil {
 			return "", err
 		}
