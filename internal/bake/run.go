@@ -65,6 +65,7 @@ func (p *Plan) Run(ctx context.Context, o RunOptions) (*runqueue.Summary, error)
 	for k := range p.recipes {
 		locks[k] = &sync.Mutex{}
 	}
+	var pyMu sync.Mutex // the Python runtime is single-threaded: one task in it at a time
 	runner := runqueue.TaskRunnerFunc(func(ctx context.Context, t *runqueue.Task) (runqueue.TaskResult, error) {
 		k := recipeKey{t.Recipe.MC, t.Recipe.File}
 		rec := p.recipes[k]
@@ -72,6 +73,9 @@ func (p *Plan) Run(ctx context.Context, o RunOptions) (*runqueue.Summary, error)
 		locks[k].Lock()
 		local := rec.Data.CreateCopy()
 		locks[k].Unlock()
+		if local.Python != nil {
+			local.Python = &pyLock{mu: &pyMu, inner: local.Python}
+		}
 		err := build.ExecTask(ctx, local, t.Recipe.File, t.ID.Task, build.Options{
 			Privileged: o.Privileged, Python: o.Python, Env: o.Env,
 		})
@@ -114,12 +118,49 @@ func (c *CookPython) RunFunc(_ context.Context, d *data.Store, name string, log 
 	line := 0
 	fmt.Sscan(flagText(d, name, "lineno"), &line)
 	text := "def " + name + "(d):\n" + indentBody(data.Text(body))
+	call := func() error {
+		if err := c.Py.Define(name, text, file, line); err != nil {
+			return err
+		}
+		return c.Py.RunAnon(d, []string{name})
+	}
+	if pl, ok := d.Python.(*pyLock); ok {
+		return pl.do(call)
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if err := c.Py.Define(name, text, file, line); err != nil {
-		return err
+	return call()
+}
+
+// pyLock serialises one task's use of the shared Python runtime with every other task's.
+// Each task has its own pyLock (on its copy of the recipe data), used only by the goroutine
+// running that task: depth lets Python re-enter itself (a python task reading a variable
+// whose ${@...} runs Python) without locking twice.
+type pyLock struct {
+	mu    *sync.Mutex
+	inner data.PythonExpander
+	depth int
+}
+
+func (l *pyLock) do(f func() error) error {
+	if l.depth == 0 {
+		l.mu.Lock()
+		defer l.mu.Unlock()
 	}
-	return c.Py.RunAnon(d, []string{name})
+	l.depth++
+	defer func() { l.depth-- }()
+	return f()
+}
+
+// EvalInline implements data.PythonExpander.
+func (l *pyLock) EvalInline(d *data.Store, varname, code string, refs *data.Refs) (string, error) {
+	var out string
+	err := l.do(func() error {
+		var err error
+		out, err = l.inner.EvalInline(d, varname, code, refs)
+		return err
+	})
+	return out, err
 }
 
 // indentBody makes sure a function body is indented under its def line (BitBake stores

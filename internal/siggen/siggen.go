@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -365,14 +366,18 @@ func listVar(d *data.Store, name string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	switch v := v.(type) {
-	case []string:
-		return v, nil
-	case nil:
+	if v == nil {
 		return nil, nil
-	default:
-		return strings.Fields(data.Text(v)), nil
 	}
+	// A Python list of strings: the cooker keeps it as a named []string type.
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() == reflect.String {
+		out := make([]string, rv.Len())
+		for i := range out {
+			out[i] = rv.Index(i).String()
+		}
+		return out, nil
+	}
+	return strings.Fields(data.Text(v)), nil
 }
 
 func flagText(d *data.Store, name, fl string, expand bool) (string, error) {

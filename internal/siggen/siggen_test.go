@@ -24,7 +24,7 @@ func recipe(t *testing.T, vars map[string]string, flags map[string]map[string]st
 			}
 		}
 	}
-	if err := d.SetVar("__BBTASKS", []string{"do_compile", "do_configure"}, data.Info{Ignore: true}); err != nil {
+	if err := d.SetVar("__BBTASKS", taskList{"do_compile", "do_configure"}, data.Info{Ignore: true}); err != nil {
 		t.Fatal(err)
 	}
 	return d
@@ -117,3 +117,6 @@ func TestHashChangesOnlyWithDependencies(t *testing.T) {
 		t.Error("change of an excluded variable changed the hash")
 	}
 }
+
+// taskList is how the cooker stores __BBTASKS: a named []string type.
+type taskList []string

@@ -39,7 +39,7 @@ def copyfileobj(fsrc, fdst, length=0):
         length = _BUFSIZE
     while True:
         buf = fsrc.read(length)
-        if not buf:
+        if len(buf) == 0:  # pyrt: empty bytes are truthy (gpython py.Bytes has no __len__)
             break
         fdst.write(buf)
 
