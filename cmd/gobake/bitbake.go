@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"github.com/gobake/gobake/internal/cook"
@@ -50,23 +51,33 @@ func environ() map[string]string {
 	return env
 }
 
-// newCooker parses the configuration of the build directory.
+// newCooker parses the configuration of the build directory. Recipes are parsed by as many
+// cookers as there are CPUs (each with its own Python runtime).
 func newCooker(argv []string, tracking bool, stderr io.Writer) (*cook.Cooker, error) {
+	return newCookerJobs(argv, tracking, stderr, runtime.NumCPU())
+}
+
+func newCookerJobs(argv []string, tracking bool, stderr io.Writer, jobs int) (*cook.Cooker, error) {
 	env := environ()
 	dir, err := buildDir(env)
 	if err != nil {
 		return nil, err
 	}
-	c := cook.New(cook.Options{
+	opts := cook.Options{
 		Parser:   cook.MetadataParser{},
 		Python:   newPython(stderr),
 		Env:      env,
 		Dir:      dir,
 		Argv:     argv,
 		Tracking: tracking,
-		Jobs:     1,
+		Jobs:     jobs,
 		Log:      stderrLog{stderr},
-	})
+	}
+	if jobs > 1 {
+		// Worker cookers repeat the configuration's warnings: keep them quiet.
+		opts.Fork = func() (*cook.Cooker, error) { return newCookerJobs(argv, false, io.Discard, 1) }
+	}
+	c := cook.New(opts)
 	if err := c.ParseConfiguration(); err != nil {
 		return nil, err
 	}
@@ -149,12 +160,13 @@ func runBitbake(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 // parseEverything is gobake -p: every recipe of every multiconfig.
 func parseEverything(c *cook.Cooker, stdout, stderr io.Writer) int {
 	files, recipes, skipped, masked, errs := 0, 0, 0, 0, 0
+	all, err := c.ParseEverything()
+	if err != nil {
+		fmt.Fprintln(stderr, "ERROR:", err)
+		return 1
+	}
 	for _, mc := range c.MCNames {
-		idx, err := c.ParseAll(mc)
-		if err != nil {
-			fmt.Fprintln(stderr, "ERROR:", err)
-			return 1
-		}
+		idx := all[mc]
 		files += len(c.Collections[mc].Files)
 		masked += c.Collections[mc].Masked
 		for _, r := range idx.Recipes {

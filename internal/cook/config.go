@@ -34,9 +34,13 @@ type Options struct {
 	Prefiles, Postfiles []string
 	// Tracking keeps variable history (bitbake -e); it costs memory and time.
 	Tracking bool
-	// Jobs is how many recipe files ParseAll parses at a time (at least 1). The Python
-	// runtime must be safe for concurrent use when it is more than 1.
+	// Jobs is how many recipe files ParseAll parses at a time (at least 1). With Fork set,
+	// each of them is parsed by its own cooker; without, the Python runtime must be safe for
+	// concurrent use when Jobs is more than 1.
 	Jobs int
+	// Fork makes another cooker for the same build directory (configuration parsed, with
+	// its own Python runtime) for parallel parsing.
+	Fork func() (*Cooker, error)
 	Log  Logger
 }
 

@@ -254,7 +254,35 @@ func TestParseAllRules(t *testing.T) {
 	if len(skipped) != len(want) {
 		t.Errorf("skipped = %v, want %d entries", skipped, len(want))
 	}
-	_, err := c.Environment("skipped")
+	// The same with two cookers parsing in parallel.
+	par := New(Options{Parser: MetadataParser{}, Python: testPython(t), Env: goldenEnv, Dir: filepath.Join(root, "build"), Jobs: 2,
+		Fork: func() (*Cooker, error) {
+			w := New(Options{Parser: MetadataParser{}, Python: testPython(t), Env: goldenEnv, Dir: filepath.Join(root, "build"), Jobs: 1})
+			return w, w.ParseConfiguration()
+		}})
+	if err := par.ParseConfiguration(); err != nil {
+		t.Fatal(err)
+	}
+	all, err := par.ParseEverything()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mc := range c.MCNames {
+		seq, err := c.ParseAll(mc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(seq.Recipes) != len(all[mc].Recipes) {
+			t.Fatalf("mc %q: %d recipes in parallel, %d sequentially", mc, len(all[mc].Recipes), len(seq.Recipes))
+		}
+		for i, r := range seq.Recipes {
+			p := all[mc].Recipes[i]
+			if r.VirtualFn != p.VirtualFn || r.PN != p.PN || r.Version != p.Version || r.Skipped != p.Skipped || !slices.Equal(r.Provides, p.Provides) {
+				t.Errorf("parallel parse differs: %+v vs %+v", p, r)
+			}
+		}
+	}
+	_, err = c.Environment("skipped")
 	if err == nil || !strings.Contains(err.Error(), "Nothing PROVIDES 'skipped'. skipped was skipped: recipe asked to be skipped") {
 		t.Errorf("-e skipped: error %v, want the skip reason", err)
 	}

@@ -34,11 +34,18 @@ type Index struct {
 }
 
 // ParseAll parses every recipe file of multiconfig mc (all variants), Options.Jobs files at
-// a time. Recipes that fail have Err set.
+// a time (with Options.Fork, in that many cookers). Recipes that fail have Err set.
 func (c *Cooker) ParseAll(mc string) (*Index, error) {
 	col, ok := c.Collections[mc]
 	if !ok {
 		return nil, fmt.Errorf("no multiconfig named %q", mc)
+	}
+	if c.opts.Fork != nil && c.opts.Jobs > 1 {
+		all, err := c.ParseAllWith([]string{mc}, c.opts.Jobs, c.opts.Fork)
+		if err != nil {
+			return nil, err
+		}
+		return all[mc], nil
 	}
 	results := make([][]*RecipeInfo, len(col.Files))
 	var wg sync.WaitGroup
@@ -241,4 +248,80 @@ func (c *Cooker) Versions(idx *Index) []VersionRow {
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].PN < rows[j].PN })
 	return rows
+}
+
+// ParseAllWith parses every recipe of the multiconfigs mcs with workers cookers working in
+// parallel, each made by newCooker (its own configuration parse and Python runtime, as
+// BitBake forks parser processes); c itself is one of them. Results come in the order of
+// ParseAll.
+func (c *Cooker) ParseAllWith(mcs []string, workers int, newCooker func() (*Cooker, error)) (map[string]*Index, error) {
+	type job struct {
+		mc  string
+		i   int
+		out *[]*RecipeInfo
+	}
+	results := map[string][][]*RecipeInfo{}
+	var jobs []job
+	for _, mc := range mcs {
+		col, ok := c.Collections[mc]
+		if !ok {
+			return nil, fmt.Errorf("no multiconfig named %q", mc)
+		}
+		results[mc] = make([][]*RecipeInfo, len(col.Files))
+		for i := range col.Files {
+			jobs = append(jobs, job{mc, i, &results[mc][i]})
+		}
+	}
+	ch := make(chan job)
+	var wg sync.WaitGroup
+	for w := 0; w < max(workers, 1); w++ {
+		wc := c
+		if w > 0 {
+			var err error
+			if wc, err = newCooker(); err != nil {
+				return nil, err
+			}
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range ch {
+				*j.out = wc.recipeInfos(wc.Collections[j.mc].Files[j.i], j.mc)
+			}
+		}()
+	}
+	for _, j := range jobs {
+		ch <- j
+	}
+	close(ch)
+	wg.Wait()
+	out := map[string]*Index{}
+	for _, mc := range mcs {
+		idx := &Index{MC: mc, ByFn: map[string]*RecipeInfo{}}
+		for _, rs := range results[mc] {
+			for _, r := range rs {
+				idx.Recipes = append(idx.Recipes, r)
+				idx.ByFn[r.VirtualFn] = r
+			}
+		}
+		out[mc] = idx
+	}
+	return out, nil
+}
+
+// ParseEverything parses every recipe of every multiconfig (gobake -p), in parallel cookers
+// when Options.Fork is set.
+func (c *Cooker) ParseEverything() (map[string]*Index, error) {
+	if c.opts.Fork != nil && c.opts.Jobs > 1 {
+		return c.ParseAllWith(c.MCNames, c.opts.Jobs, c.opts.Fork)
+	}
+	out := map[string]*Index{}
+	for _, mc := range c.MCNames {
+		idx, err := c.ParseAll(mc)
+		if err != nil {
+			return nil, err
+		}
+		out[mc] = idx
+	}
+	return out, nil
 }
