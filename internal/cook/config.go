@@ -186,6 +186,19 @@ func (c *Cooker) ParseConfiguration() error {
 	if err := c.fire(d, sc, Event{Class: ConfigParsed}); err != nil {
 		return err
 	}
+	// A ConfigParsed handler may ask for the configuration to be parsed again.
+	for n := 0; invalidConf(d); n++ {
+		if n > 20 {
+			return fmt.Errorf("Too deep config re-parse loop. Check locations where BB_INVALIDCONF is being set (ConfigParsed event handlers)")
+		}
+		sc = &eventScope{byName: map[string]*handler{}}
+		if d, err = c.parseConfigurationFiles(base, "default", sc); err != nil {
+			return err
+		}
+		if err := c.fire(d, sc, Event{Class: ConfigParsed}); err != nil {
+			return err
+		}
+	}
 	c.MC = map[string]*data.Store{"": d}
 	c.MCNames = []string{""}
 	for _, mc := range strings.Fields(c.getString(d, "BBMULTICONFIG")) {
@@ -479,3 +492,16 @@ func atoiOr(s string, def int) int {
 }
 
 var _ = regexp.QuoteMeta
+
+// invalidConf reports whether BB_INVALIDCONF is True (a bool, or "True" from Python through
+// the string datastore interface).
+func invalidConf(d *data.Store) bool {
+	v, _ := d.GetVar("BB_INVALIDCONF", false)
+	switch x := v.(type) {
+	case bool:
+		return x
+	case string:
+		return x == "True"
+	}
+	return false
+}

@@ -237,3 +237,27 @@ deltask do_fetch
 		t.Errorf("do_install = %q, want the recipe's own body", got)
 	}
 }
+
+// TestInvalidConf checks that a ConfigParsed handler setting BB_INVALIDCONF makes the
+// configuration be parsed again.
+func TestInvalidConf(t *testing.T) {
+	dir := layout(t, []byte(errBase+`-- l/conf/bitbake.conf --
+-- l/classes/base.bbclass --
+python count_handler() {
+    n = int(getattr(bb, 'gobake_test_reparses', 0)) + 1
+    bb.gobake_test_reparses = n
+    e.data.setVar('PARSES', str(n))
+    if n < 3:
+        e.data.setVar('BB_INVALIDCONF', True)
+}
+addhandler count_handler
+count_handler[eventmask] = "bb.event.ConfigParsed"
+`))
+	c := New(Options{Parser: MetadataParser{}, Python: testPython(t), Dir: filepath.Join(dir, "build"), Jobs: 1, Log: &warnings{}})
+	if err := c.ParseConfiguration(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _, _ := c.Base.Get("PARSES"); got != "3" {
+		t.Errorf("PARSES = %q, want 3 (parsed again while BB_INVALIDCONF was set)", got)
+	}
+}
