@@ -41,6 +41,20 @@
 // Python is an interface (python.go) so that the cooker does not depend on the runtime's
 // internals: inline ${@...} expansion, def blocks, anonymous functions and event handlers go
 // through it. Without one the cooker still parses; Python expressions stay literal.
+// PyrtPython (pyrt.go) implements it on a pyrt Runtime: one global namespace stands for
+// BitBake's bb.utils._context and methodpool, `d` is data.Store seen through pyrt.DataStore,
+// and bb.parse.SkipRecipe is caught in Python and returned as *SkipRecipe. A Runtime is
+// single-threaded and re-entered (Python reads variables whose ${@...} run Python), so each
+// parsing goroutine needs its own: ParseAllWith parses with several cookers (Options.Fork),
+// each with its own configuration and runtime, as BitBake forks parser processes.
+//
+// # Checking against BitBake
+//
+// testdata/fixtures holds fixture layers (rules: every rule with Python; nopy: the same
+// without Python) and testdata/golden their `bitbake -e` dumps made by upstream BitBake
+// (testdata/gen-golden.sh, `make golden-env ISAR=...`). TestGoldenEnv compares gobake's
+// dumps entry by entry (tests/conformance/envdiff); divergences are listed in a .known file
+// next to the dump, never skipped silently.
 //
 // # Decisions
 //
