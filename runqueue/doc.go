@@ -68,7 +68,7 @@
 // ${TMPDIR}/gobake/state.db; both pass storetest. The sqlite schema (version 1, in
 // PRAGMA user_version):
 //
-//	builds(id INTEGER PRIMARY KEY, started INTEGER, ended INTEGER, status TEXT,
+//	builds(id INTEGER PRIMARY KEY AUTOINCREMENT, started INTEGER, ended INTEGER, status TEXT,
 //	       pid INTEGER, command TEXT, targets TEXT)
 //	tasks(build, seq, mc, file, pn, task, hash, status, started, ended,
 //	      exit_code, log_path, error, PRIMARY KEY(build, seq))

@@ -30,7 +30,7 @@ func (m *MemStore) build(id int64) (*memBuild, error) {
 	if m.closed {
 		return nil, fmt.Errorf("runqueue store: closed")
 	}
-	if id < 1 || int(id) > len(m.builds) {
+	if id < 1 || int(id) > len(m.builds) || m.builds[id-1] == nil {
 		return nil, fmt.Errorf("runqueue store: no build %d", id)
 	}
 	return m.builds[id-1], nil
@@ -44,7 +44,7 @@ func (m *MemStore) BeginBuild(_ context.Context, b BuildRecord) (int64, error) {
 		return 0, fmt.Errorf("runqueue store: closed")
 	}
 	for _, old := range m.builds {
-		if old.rec.Status == BuildRunning {
+		if old != nil && old.rec.Status == BuildRunning {
 			old.rec.Status = BuildInterrupted
 		}
 	}
@@ -116,6 +116,9 @@ func (m *MemStore) Builds(_ context.Context, limit int) ([]BuildRecord, error) {
 	var out []BuildRecord
 	for i := len(m.builds) - 1; i >= 0 && (limit <= 0 || len(out) < limit); i-- {
 		b := m.builds[i]
+		if b == nil {
+			continue
+		}
 		r := b.rec
 		r.Targets = slices.Clone(r.Targets)
 		r.Tasks = len(b.tasks)
@@ -160,6 +163,29 @@ func (m *MemStore) Edges(_ context.Context, build int64) ([]Edge, error) {
 		return a.Dep - b.Dep
 	})
 	return out, nil
+}
+
+// Prune implements Store. Build IDs are never reused: pruned builds leave holes.
+func (m *MemStore) Prune(_ context.Context, keep int) (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.closed {
+		return 0, fmt.Errorf("runqueue store: closed")
+	}
+	n := 0
+	live := 0
+	for i := len(m.builds) - 1; i >= 0; i-- {
+		if m.builds[i] == nil {
+			continue
+		}
+		if live < keep {
+			live++
+			continue
+		}
+		m.builds[i] = nil
+		n++
+	}
+	return n, nil
 }
 
 // Close implements Store.

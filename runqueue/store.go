@@ -87,5 +87,8 @@ type Store interface {
 	// Tasks returns a build's tasks in Seq order; Edges its edges, sorted.
 	Tasks(ctx context.Context, build int64) ([]TaskRecord, error)
 	Edges(ctx context.Context, build int64) ([]Edge, error)
+	// Prune deletes every build but the newest keep ones, with their tasks and edges, and
+	// returns how many it deleted.
+	Prune(ctx context.Context, keep int) (int, error)
 	Close() error
 }

@@ -17,7 +17,7 @@ import (
 )
 
 // runHistory implements `gobake history [-tmpdir DIR] [-n N] [BUILD]`: past builds from the
-// runqueue state, or the tasks of one build.
+// runqueue state, or the tasks of one build; `-prune N` keeps only the newest N builds.
 func runHistory(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("history", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -28,8 +28,9 @@ func runHistory(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	tmpdir := fs.String("tmpdir", defTmp, "the build's TMPDIR (default $BUILDDIR/tmp or ./tmp)")
 	limit := fs.Int("n", 20, "list at most `N` builds (0: all)")
 	all := fs.Bool("a", false, "with BUILD: list every task, not only those that ran")
+	prune := fs.Int("prune", -1, "delete all but the newest `N` builds from the state")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gobake history [-tmpdir DIR] [-n N] [-a] [BUILD]")
+		fmt.Fprintln(stderr, "usage: gobake history [-tmpdir DIR] [-n N] [-a] [BUILD]\n       gobake history [-tmpdir DIR] -prune N")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -47,6 +48,15 @@ func runHistory(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer store.Close()
 	ctx := context.Background()
+	if *prune >= 0 {
+		n, err := store.Prune(ctx, *prune)
+		if err != nil {
+			fmt.Fprintf(stderr, "gobake history: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "deleted %d builds\n", n)
+		return 0
+	}
 	switch fs.NArg() {
 	case 0:
 		err = listBuilds(ctx, stdout, store, *limit)

@@ -65,6 +65,15 @@ func TestHistory(t *testing.T) {
 	if !strings.Contains(out.String(), "mc:arm:demo-image") || !strings.Contains(out.String(), "do_fetch") {
 		t.Errorf("-a output:\n%s", out.String())
 	}
+	out.Reset()
+	if code := run([]string{"history", "-tmpdir", tmp, "-prune", "0"}, nil, &out, &errb); code != 0 || out.String() != "deleted 1 builds\n" {
+		t.Errorf("-prune 0: exit %d, %q", code, out.String())
+	}
+	out.Reset()
+	run([]string{"history", "-tmpdir", tmp}, nil, &out, &errb)
+	if n := strings.Count(out.String(), "\n"); n != 1 {
+		t.Errorf("after pruning everything:\n%s", out.String())
+	}
 	if code := run([]string{"history", "-tmpdir", t.TempDir()}, nil, &out, &errb); code != 1 {
 		t.Errorf("history without state: exit %d", code)
 	}

@@ -31,7 +31,7 @@ const schemaVersion = 1
 
 const schema = `
 CREATE TABLE IF NOT EXISTS builds (
-	id      INTEGER PRIMARY KEY,
+	id      INTEGER PRIMARY KEY AUTOINCREMENT,
 	started INTEGER,
 	ended   INTEGER,
 	status  TEXT NOT NULL,
@@ -431,6 +431,32 @@ func (s *Store) Edges(ctx context.Context, build int64) ([]runqueue.Edge, error)
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// Prune implements runqueue.Store.
+func (s *Store) Prune(ctx context.Context, keep int) (int, error) {
+	if err := s.sync(ctx); err != nil {
+		return 0, err
+	}
+	var n int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		const old = `SELECT id FROM builds ORDER BY id DESC LIMIT -1 OFFSET ?`
+		for _, table := range []string{"edges", "tasks"} {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE build IN (`+old+`)`, keep); err != nil {
+				return err
+			}
+		}
+		res, err := tx.ExecContext(ctx, `DELETE FROM builds WHERE id IN (`+old+`)`, keep)
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("runqueue state: pruning: %w", err)
+	}
+	return int(n), nil
 }
 
 // Close commits queued updates and closes the database.

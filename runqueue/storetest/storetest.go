@@ -24,6 +24,7 @@ func Run(t *testing.T, open func(t *testing.T) runqueue.Store) {
 		{"BuildsLimitAndCounts", testBuildsLimitAndCounts},
 		{"Errors", testErrors},
 		{"ManyUpdates", testManyUpdates},
+		{"Prune", testPrune},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -269,5 +270,36 @@ func testManyUpdates(t *testing.T, s runqueue.Store) {
 	}
 	if e, _ := s.Edges(ctx, id); len(e) != n-1 {
 		t.Errorf("%d edges, want %d", len(e), n-1)
+	}
+}
+
+func testPrune(t *testing.T, s runqueue.Store) {
+	ctx := context.Background()
+	var ids []int64
+	for range 4 {
+		id := begin(t, s, "x")
+		tasks, edges := sample()
+		if err := s.AddTasks(ctx, id, tasks, edges); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	n, err := s.Prune(ctx, 2)
+	if err != nil || n != 2 {
+		t.Fatalf("Prune(2) = %d, %v; want 2", n, err)
+	}
+	bs, _ := s.Builds(ctx, 0)
+	if len(bs) != 2 || bs[0].ID != ids[3] || bs[1].ID != ids[2] || bs[0].Tasks != 3 {
+		t.Errorf("after prune: %+v", bs)
+	}
+	if _, err := s.Tasks(ctx, ids[0]); err == nil {
+		t.Error("tasks of a pruned build still readable")
+	}
+	if n, err := s.Prune(ctx, 2); err != nil || n != 0 {
+		t.Errorf("second Prune(2) = %d, %v", n, err)
+	}
+	// IDs are not reused after pruning.
+	if id := begin(t, s, "y"); id <= ids[3] {
+		t.Errorf("new build got id %d after pruning, not above %d", id, ids[3])
 	}
 }
