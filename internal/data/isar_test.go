@@ -189,7 +189,7 @@ func decodeTrace(res isarOut) []traceOp {
 // replayTrace makes the recorded calls on fresh stores. It returns the stores by trace
 // id, the variables given values the trace could not carry, and the calls that failed
 // here although they succeeded in BitBake.
-func replayTrace(ops []traceOp, python map[string]map[string][]string) (map[int]*Store, map[string]bool, []string) {
+func replayTrace(ops []traceOp, python map[string]map[string][]string, history bool) (map[int]*Store, map[string]bool, []string) {
 	stores := map[int]*Store{}
 	py := func(id int) memoPython { return memoPython(python[strconv.Itoa(id)]) }
 	opaqueVars := map[string]bool{}
@@ -249,7 +249,9 @@ func replayTrace(ops []traceOp, python map[string]map[string][]string) (map[int]
 		case "prependVarFlag":
 			err = d.PrependVarFlag(s("var"), s("flag"), s("value"), ign)
 		case "enableTracking":
-			d.EnableTracking()
+			if history {
+				d.EnableTracking()
+			}
 		case "initVar":
 			d.InitVar(s("var"))
 		case "createCopy":
@@ -294,7 +296,7 @@ func replayTrace(ops []traceOp, python map[string]map[string][]string) (map[int]
 // replayIsar makes the same datastore calls BitBake made while parsing the configuration
 // and the recipes, then compares the resulting stores with what BitBake read from its own.
 func replayIsar(t *testing.T, res isarOut) {
-	stores, opaqueVars, failed := replayTrace(decodeTrace(res), res.Python)
+	stores, opaqueVars, failed := replayTrace(decodeTrace(res), res.Python, true)
 	for _, f := range failed {
 		t.Log(f)
 	}
@@ -486,15 +488,19 @@ func dropComments(s string) string {
 }
 
 // BenchmarkIsarReplay replays every datastore call upstream BitBake makes to parse Isar's
-// configuration (base and two multiconfigs) and isarRecipes, reads included.
+// configuration (base and two multiconfigs) and isarRecipes, reads included, with the
+// variable history on (bitbake -e) and off (plain parsing).
 func BenchmarkIsarReplay(b *testing.B) {
 	res := runIsarOracle(b)
 	ops := decodeTrace(res)
-	b.ResetTimer()
-	for b.Loop() {
-		if _, _, failed := replayTrace(ops, res.Python); len(failed) > 0 {
-			b.Fatal(failed[0])
-		}
+	for _, history := range []bool{true, false} {
+		b.Run(fmt.Sprintf("history=%v", history), func(b *testing.B) {
+			for b.Loop() {
+				if _, _, failed := replayTrace(ops, res.Python, history); len(failed) > 0 {
+					b.Fatal(failed[0])
+				}
+			}
+			b.ReportMetric(float64(len(ops)), "calls")
+		})
 	}
-	b.ReportMetric(float64(len(ops)), "calls")
 }
