@@ -38,9 +38,11 @@
 // [nostamp] tasks, a random value per build, so that what follows them reruns.
 //
 // A task is up to date when STAMP.TASK.HASH exists, it is not [nostamp], and no dependency
-// in the same recipe has a missing or newer stamp (check_stamp_task). Stamps are written by
-// the scheduler after the TaskRunner succeeds (and for [noexec] tasks without running
-// them), through a temporary file and a rename, and replace older STAMP.TASK.* stamps.
+// in the same recipe ran in this build or has a missing or newer stamp (check_stamp_task).
+// Stamps are written by the scheduler after the TaskRunner succeeds (and for [noexec] tasks
+// without running them); a stamp is an empty file, so creating it is atomic, and it
+// replaces older STAMP.TASK.* stamps. -f/-C taint files are written through a temporary
+// file and a rename.
 // Command-line semantics map as follows: -c TASK and "TARGET:do_TASK" set Target.Task; -f
 // is Invalidation.Force (taint the targets, so they and their dependents rerun, now and
 // until their signature changes); -C TASK is Invalidation.ClearStamp (taint TASK of each
