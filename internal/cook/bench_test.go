@@ -3,6 +3,7 @@ package cook
 import (
 	"io"
 	"os"
+	"runtime"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -49,16 +50,26 @@ func BenchmarkParseOracle(b *testing.B) {
 func benchParse(b *testing.B, dir string, env map[string]string) {
 	b.ReportAllocs()
 	recipes := 0
+	jobs := runtime.NumCPU()
 	for b.Loop() {
-		c := New(Options{Parser: MetadataParser{}, Python: testPython(b), Env: env, Dir: dir, Jobs: 1})
+		fork := func() (*Cooker, error) {
+			w := New(Options{Parser: MetadataParser{}, Python: testPython(b), Env: env, Dir: dir, Jobs: 1})
+			return w, w.ParseConfiguration()
+		}
+		c := New(Options{Parser: MetadataParser{}, Python: testPython(b), Env: env, Dir: dir, Jobs: jobs, Fork: fork})
 		if err := c.ParseConfiguration(); err != nil {
 			b.Fatal(err)
 		}
+		all, err := c.ParseEverything()
+		if err != nil {
+			b.Fatal(err)
+		}
 		recipes = 0
-		for _, mc := range c.MCNames {
-			idx, err := c.ParseAll(mc)
-			if err != nil {
-				b.Fatal(err)
+		for _, idx := range all {
+			for _, r := range idx.Recipes {
+				if r.Err != nil {
+					b.Fatal(r.Err)
+				}
 			}
 			recipes += len(idx.Recipes)
 		}
