@@ -3,8 +3,8 @@ package cook
 import (
 	"io"
 	"os"
-	"runtime"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
