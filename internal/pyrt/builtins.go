@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/go-python/gpython/py"
 )
@@ -29,6 +30,18 @@ func patchTypes() {
 	installStrMethods()
 	installListMethods()
 	py.StringType.New = strNew
+	intNew := py.IntType.New
+	py.IntType.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		if len(args) == 1 {
+			if b, ok := args[0].(py.Bool); ok {
+				if b {
+					return py.Int(1), nil
+				}
+				return py.Int(0), nil
+			}
+		}
+		return intNew(t, args, kwargs)
+	}
 	if err := py.TypeMakeReady(); err != nil {
 		panic(err)
 	}
@@ -244,6 +257,55 @@ func installBuiltins(r *Runtime) {
 		}
 		_, err = py.Call(w, py.Tuple{py.String(b.String())}, nil)
 		return py.None, err
+	})
+	def("enumerate", func(_ py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		a, err := bind("enumerate", args, kwargs, []string{"iterable", "start"}, 1)
+		if err != nil {
+			return nil, err
+		}
+		it, err := py.Iter(a[0])
+		if err != nil {
+			return nil, err
+		}
+		start := 0
+		if a[1] != nil {
+			if start, err = py.MakeGoInt(a[1]); err != nil {
+				return nil, err
+			}
+		}
+		return &enumIter{it: it, i: start}, nil
+	})
+	def("zip", func(_ py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		z := &zipIter{}
+		for _, a := range args {
+			it, err := py.Iter(a)
+			if err != nil {
+				return nil, err
+			}
+			z.its = append(z.its, it)
+		}
+		return z, nil
+	})
+	def("len", func(_ py.Object, args py.Tuple, _ py.StringDict) (py.Object, error) {
+		if err := nargs("len", args, 1, 1); err != nil {
+			return nil, err
+		}
+		switch x := args[0].(type) {
+		case py.Bytes:
+			return py.Int(len(x)), nil
+		case py.String:
+			return py.Int(utf8.RuneCountInString(string(x))), nil
+		case *py.Type:
+			if _, cls := isClass(x); !cls {
+				if f := userMethod(x.Type(), "__len__"); f != nil {
+					return py.Call(f, py.Tuple{x}, nil)
+				}
+			}
+		}
+		if l, ok := args[0].(py.I__len__); ok {
+			return l.M__len__()
+		}
+		return nil, py.ExceptionNewf(py.TypeError, "object of type '%s' has no len()", args[0].Type().Name)
 	})
 	def("repr", func(_ py.Object, args py.Tuple, _ py.StringDict) (py.Object, error) {
 		if err := nargs("repr", args, 1, 1); err != nil {
@@ -822,4 +884,45 @@ func getAttr(o py.Object, name string) (py.Object, error) {
 		}
 	}
 	return py.GetAttrString(o, name)
+}
+
+// enumIter is enumerate(iterable, start).
+type enumIter struct {
+	it py.Object
+	i  int
+}
+
+var enumIterType = py.NewType("enumerate", "enumerate(iterable, start=0)")
+
+func (e *enumIter) Type() *py.Type                { return enumIterType }
+func (e *enumIter) M__iter__() (py.Object, error) { return e, nil }
+func (e *enumIter) M__next__() (py.Object, error) {
+	v, err := py.Next(e.it)
+	if err != nil {
+		return nil, err
+	}
+	e.i++
+	return py.Tuple{py.Int(e.i - 1), v}, nil
+}
+
+// zipIter is zip(*iterables).
+type zipIter struct{ its []py.Object }
+
+var zipIterType = py.NewType("zip", "zip(*iterables)")
+
+func (z *zipIter) Type() *py.Type                { return zipIterType }
+func (z *zipIter) M__iter__() (py.Object, error) { return z, nil }
+func (z *zipIter) M__next__() (py.Object, error) {
+	if len(z.its) == 0 {
+		return nil, py.StopIteration
+	}
+	t := make(py.Tuple, len(z.its))
+	for i, it := range z.its {
+		v, err := py.Next(it)
+		if err != nil {
+			return nil, err
+		}
+		t[i] = v
+	}
+	return t, nil
 }

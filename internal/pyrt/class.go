@@ -252,6 +252,17 @@ func installExceptions() {
 	py.BaseException.Dict["with_traceback"] = py.MustNewMethod("with_traceback", func(self py.Object, args py.Tuple) (py.Object, error) {
 		return self, nil
 	}, 0, "with_traceback(tb)")
+	py.OSError.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		if t == py.OSError && len(args) >= 2 {
+			if n, ok := args[0].(py.Int); ok {
+				e := NewOSError(int(n), nil)
+				e.Args = args.Copy()
+				e.Dict = py.StringDict{}
+				return e, nil
+			}
+		}
+		return exceptionNew(t, args, kwargs)
+	}
 	py.OSError.Dict["errno"] = excAttr("errno", osErrorArg(0))
 	py.OSError.Dict["strerror"] = excAttr("strerror", osErrorArg(1))
 	py.OSError.Dict["filename"] = excAttr("filename", osErrorArg(2))

@@ -361,10 +361,6 @@ func (d *jsonDecoder) object() (py.Object, error) {
 			return nil, d.errAt("Expecting ',' delimiter", d.i)
 		}
 		d.i++
-		d.ws()
-		if d.i < len(d.s) && d.s[d.i] == '}' {
-			return nil, d.errAt("Illegal trailing comma before end of object", d.i-1)
-		}
 	}
 }
 
@@ -415,9 +411,5 @@ func (d *jsonDecoder) array() (py.Object, error) {
 			return nil, d.errAt("Expecting ',' delimiter", d.i)
 		}
 		d.i++
-		d.ws()
-		if d.i < len(d.s) && d.s[d.i] == ']' {
-			return nil, d.errAt("Illegal trailing comma before end of array", d.i-1)
-		}
 	}
 }

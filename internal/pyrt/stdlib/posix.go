@@ -359,7 +359,7 @@ func posixUtime(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object,
 		for i, x := range t {
 			switch n := x.(type) {
 			case py.Int:
-				v[i] = int64(float64(n) * scale)
+				v[i] = int64(n) * int64(scale)
 			case py.Float:
 				v[i] = int64(float64(n) * scale)
 			default:

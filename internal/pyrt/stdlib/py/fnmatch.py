@@ -14,7 +14,7 @@ def fnmatch(name, pat):
 
 
 def _compile(pat):
-    key = (type(pat), pat)
+    key = ('b:' + pat.decode('latin-1')) if isinstance(pat, bytes) else ('s:' + pat)
     r = _cache.get(key)
     if r is None:
         if isinstance(pat, bytes):

@@ -16,7 +16,9 @@ def has_magic(s):
 
 
 def _ishidden(path):
-    return path[0] in ('.', b'.'[0])
+    if isinstance(path, bytes):
+        return path.startswith(b'.')
+    return path.startswith('.')
 
 
 def _isrecursive(pattern):

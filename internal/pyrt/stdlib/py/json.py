@@ -51,7 +51,7 @@ class JSONEncoder(object):
             self.default = default
 
     def default(self, o):
-        raise TypeError('Object of type %s is not JSON serializable' % o.__class__.__name__)
+        raise TypeError('Object of type %s is not JSON serializable' % type(o).__name__)
 
     def encode(self, o):
         return ''.join(self.iterencode(o))
@@ -89,7 +89,7 @@ class JSONEncoder(object):
             return '%d' % k
         if self.skipkeys:
             return None
-        raise TypeError('keys must be str, int, float, bool or None, not ' + k.__class__.__name__)
+        raise TypeError('keys must be str, int, float, bool or None, not ' + type(k).__name__)
 
     def _enc(self, o, out, level):
         if isinstance(o, str):
@@ -193,7 +193,7 @@ def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None, pa
     if isinstance(s, bytes):
         s = s.decode('utf-8')
     elif not isinstance(s, str):
-        raise TypeError('the JSON object must be str, bytes or bytearray, not ' + s.__class__.__name__)
+        raise TypeError('the JSON object must be str, bytes or bytearray, not ' + type(s).__name__)
     if s.startswith('\ufeff'):
         raise JSONDecodeError('Unexpected UTF-8 BOM (decode using utf-8-sig)', s, 0)
     if cls is None:
