@@ -13,8 +13,9 @@ all: build
 build:
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/gobake
 
+# The embedded demo layer, built in build/demo (no network, no root needed).
 demo: build
-	./$(BIN) parse meta
+	./$(BIN) demo -dir build/demo
 
 vet:
 	$(GO) vet ./...

@@ -17,6 +17,7 @@ type command struct {
 // commands lists the subcommands. Add one line per subcommand; its code lives in its own file.
 func commands() map[string]command {
 	return map[string]command{
+		"demo":    {"set up a build directory for the embedded demo layer and build it ([-dir DIR] [ARGS])", runDemo},
 		"getvar":  {"print a variable of the configuration or a recipe ([-r RECIPE] [--value] VAR)", runGetvar},
 		"history": {"list past builds from the runqueue state ([-tmpdir DIR] [BUILD])", runHistory},
 		"parse":   {"parse metadata files and report syntax errors", runParse},

@@ -50,12 +50,9 @@ type TaskError struct {
 	Err        error
 }
 
+// Error names the recipe file and task; callers add the log path where they show it.
 func (e *TaskError) Error() string {
-	msg := fmt.Sprintf("%s:%s failed: %v", e.File, e.Task, e.Err)
-	if e.Log != "" {
-		msg += " (log: " + e.Log + ")"
-	}
-	return msg
+	return fmt.Sprintf("%s:%s: %v", e.File, e.Task, e.Err)
 }
 
 func (e *TaskError) Unwrap() error { return e.Err }
@@ -450,12 +447,17 @@ func execShell(ctx context.Context, d *data.Store, fn, runfile, cwd string, log 
 	if network == "" {
 		network, _ = taskNetwork(d)
 	}
-	cmd := osexec.CommandContext(ctx, runfile)
+	// The script is run by the shell its #! line names rather than executed directly: a file
+	// just written may still be open for writing in a child forked concurrently (ETXTBSY).
+	cmd := osexec.CommandContext(ctx, "/bin/sh", runfile)
 	cmd.Env = env
 	cmd.Stdout = log
 	cmd.Stderr = log
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	// A daemon a task started (with sudo, say) may keep the output pipe open: stop waiting
+	// for it a little after the script itself has exited.
+	cmd.WaitDelay = 2 * time.Second
 	if network != "1" {
 		isolated := *cmd
 		isolated.SysProcAttr = noNetwork()

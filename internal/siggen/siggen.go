@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -294,9 +295,27 @@ func (g *gen) build(key string) (entry, error) {
 	return entry{deps: g.finish(deps, exclusions), value: value}, nil
 }
 
+// inlinePython matches ${@...} expressions as BitBake's __expand_python_regexp__ does.
+var inlinePython = regexp.MustCompile(`\$\{@(?:\{.*?\}|.)+?\}`)
+
 func (g *gen) addRefs(deps map[string]bool, refs *data.Refs) {
 	for _, r := range refs.References {
 		deps[r] = true
+	}
+	// What ${@...} code reads, as BitBake's expansion reports it (PythonParser on the code).
+	for _, m := range inlinePython.FindAllString(textOrEmpty(refs.Unexpanded), -1) {
+		pr, err := pyrt.ParseCodeRefs(refs.Var, m[3:len(m)-1])
+		if err != nil {
+			continue // BitBake logs and ignores code it cannot parse here as well
+		}
+		for _, r := range pr.References {
+			deps[r] = true
+		}
+		for _, x := range pr.Execs {
+			if g.keys[x] {
+				deps[x] = true
+			}
+		}
 	}
 	for _, x := range refs.Execs {
 		if g.keys[x] {

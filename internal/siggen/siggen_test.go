@@ -38,7 +38,8 @@ func base() (map[string]string, map[string]map[string]string) {
 		"CFLAGS":                  "${OPT} -g",
 		"OPT":                     "-O2",
 		"HELPER_MSG":              "hi",
-		"CONF_OPTS":               "--with-x",
+		"CONF_OPTS":               "--with-x ${@d.getVar('CONF_EXTRA').lower()}",
+		"CONF_EXTRA":              "--X",
 		"UNRELATED":               "x",
 		"TMPDIR":                  "/tmp/a",
 		"EXPORTED":                "e",
@@ -72,7 +73,7 @@ func TestDependencies(t *testing.T) {
 	if got := sigs["do_compile"].Deps; !reflect.DeepEqual(got, want) {
 		t.Errorf("do_compile deps: got %v want %v", got, want)
 	}
-	if got := sigs["do_configure"].Deps; !reflect.DeepEqual(got, []string{"CONF_OPTS"}) {
+	if got := sigs["do_configure"].Deps; !reflect.DeepEqual(got, []string{"CONF_EXTRA", "CONF_OPTS"}) {
 		t.Errorf("do_configure deps: %v", got)
 	}
 	if !strings.Contains(sigs["do_compile"].SigData(), "OPT \"-O2\"\n") {
@@ -90,6 +91,7 @@ func TestHashChangesOnlyWithDependencies(t *testing.T) {
 		{"indirect variable", func(v map[string]string, _ map[string]map[string]string) { v["OPT"] = "-O3" }, true, false},
 		{"called shell function", func(v map[string]string, _ map[string]map[string]string) { v["HELPER_MSG"] = "bye" }, true, false},
 		{"python getVar", func(v map[string]string, _ map[string]map[string]string) { v["CONF_OPTS"] = "--without-x" }, false, true},
+		{"read by inline python", func(v map[string]string, _ map[string]map[string]string) { v["CONF_EXTRA"] = "--Y" }, false, true},
 		{"unrelated variable", func(v map[string]string, _ map[string]map[string]string) { v["UNRELATED"] = "y" }, false, false},
 		{"ignored variable", func(v map[string]string, _ map[string]map[string]string) {
 			v["CFLAGS"] = "${OPT} -g ${TMPDIR}"

@@ -4,7 +4,7 @@ SRC_URI = "file://greeter.sh.in"
 
 FAVOURITE ?= "hello"
 FAVOURITE:gobake-demo = "${@d.getVar('FAVOURITE_WORD').upper()}"
-FAVOURITE_WORD = "hallo"
+FAVOURITE_WORD ?= "hallo"
 
 python do_configure() {
     import os
