@@ -1,0 +1,135 @@
+package data
+
+import (
+	"slices"
+	"strings"
+)
+
+// SetVarFlag sets one flag (setVarFlag). Flag "_defaultval" is the ??= weak default.
+func (d *Store) SetVarFlag(name, flag string, value any, in Info) error {
+	d.touch()
+	if name == "BB_RENAMED_VARIABLES" {
+		if d.renamesShare {
+			m := make(map[string]string, len(d.renames)+1)
+			for k, v := range d.renames {
+				m[k] = v
+			}
+			d.renames, d.renamesShare = m, false
+		}
+		d.renames[flag] = Text(value)
+	}
+	if _, ok := d.renames[name]; ok {
+		d.renameError(name, in, "")
+		if err := d.SetVar("_FAILPARSINGERRORHANDLED", true, Info{Ignore: true}); err != nil {
+			return err
+		}
+	}
+	d.record(in, name, opOr(in.Op, "set"), detailOf(in, value), flag)
+	d.shadow(name).set(flag, value)
+	if flag == "_defaultval" && strings.Contains(name, ":") {
+		d.updateOverrides(name)
+	}
+	if flag == "_defaultval" && d.ovvars[name] {
+		if err := d.updateOverrideVars(name, value); err != nil {
+			return err
+		}
+	}
+	if flag == "export" || flag == "unexport" {
+		e := d.shadow("__exportlist")
+		old, _ := e.get("_content")
+		set, _ := old.(map[string]bool)
+		if !set[name] {
+			n := make(map[string]bool, len(set)+1)
+			for k := range set {
+				n[k] = true
+			}
+			n[name] = true
+			e.set("_content", n)
+		}
+	}
+	return nil
+}
+
+// DelVarFlag deletes one flag (delVarFlag).
+func (d *Store) DelVarFlag(name, flag string, in Info) {
+	d.touch()
+	if e := d.findVar(name); e == nil || len(e.flags) == 0 {
+		return
+	}
+	e := d.shadow(name)
+	if _, ok := e.get(flag); ok {
+		in.Detail = ""
+		d.record(in, name, "delFlag", "", flag)
+		e.del(flag)
+	}
+}
+
+// AppendVarFlag appends to a flag's unexpanded value now (appendVarFlag).
+func (d *Store) AppendVarFlag(name, flag, value string, in Info) error {
+	d.record(in, name, "append", detailOf(in, value), flag)
+	old, _ := d.getVarFlag(name, flag, getOpts{})
+	return d.SetVarFlag(name, flag, textOrEmpty(old)+value, Info{Ignore: true})
+}
+
+// PrependVarFlag prepends to a flag's unexpanded value now (prependVarFlag).
+func (d *Store) PrependVarFlag(name, flag, value string, in Info) error {
+	d.record(in, name, "prepend", detailOf(in, value), flag)
+	old, _ := d.getVarFlag(name, flag, getOpts{})
+	return d.SetVarFlag(name, flag, value+textOrEmpty(old), Info{Ignore: true})
+}
+
+func textOrEmpty(v any) string {
+	if !Truthy(v) {
+		return ""
+	}
+	return Text(v)
+}
+
+// SetVarFlags sets several flags, never "_content" (setVarFlags).
+func (d *Store) SetVarFlags(name string, flags []Flag, in Info) {
+	d.touch()
+	e := d.shadow(name)
+	for _, f := range flags {
+		if f.Name == "_content" {
+			continue
+		}
+		d.record(in, name, opOr(in.Op, "set"), f.Value, f.Name)
+		e.set(f.Name, f.Value)
+	}
+}
+
+// GetVarFlags returns the variable's flags in order, nil when it has none (getVarFlags).
+// Flags named in expand are expanded; internal includes "_"- and ":"-prefixed flags.
+func (d *Store) GetVarFlags(name string, expand []string, internal bool) ([]Flag, error) {
+	e := d.findVar(name)
+	if e == nil {
+		return nil, nil
+	}
+	var out []Flag
+	for _, f := range e.flags {
+		if !internal && (strings.HasPrefix(f.Name, "_") || strings.HasPrefix(f.Name, ":")) {
+			continue
+		}
+		if slices.Contains(expand, f.Name) {
+			p, err := d.expandWithRefs(f.Value, name+"["+f.Name+"]")
+			if err != nil {
+				return nil, err
+			}
+			f.Value = p.Value
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// DelVarFlags deletes all flags but keeps the value (delVarFlags).
+func (d *Store) DelVarFlags(name string, in Info) {
+	d.touch()
+	e := d.shadow(name)
+	d.record(in, name, opOr(in.Op, "delete flags"), "", "")
+	if c, ok := e.get("_content"); ok {
+		e.flags = []Flag{{"_content", c}}
+	} else {
+		d.vars.remove(name)
+	}
+}
