@@ -33,7 +33,7 @@ func NewProgress(w io.Writer, terminal bool) *Progress {
 			progressbar.OptionSetPredictTime(false),
 			progressbar.OptionSetElapsedTime(true),
 			progressbar.OptionThrottle(100*time.Millisecond),
-			progressbar.OptionFullWidth(),
+			progressbar.OptionSetWidth(30),
 			progressbar.OptionSetRenderBlankState(true),
 		)
 	}
