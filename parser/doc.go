@@ -68,11 +68,12 @@
 // because BitBake's regexps need lookahead, back-references and backtracking that
 // participle's regexp lexer cannot express: it runs BitBake's line rules and emits a few
 // coarse tokens per statement (for example NAME, FLAG, OP, QUOTE, VALUE for an assignment,
-// one token for a whole function body), so the reflection-driven grammar stays cheap.
+// one token for a whole function body), so the reflection-driven grammar stays cheap:
+// BenchmarkParseIsar parses Isar's 297 metadata files (455 KB) in about 16 ms of CPU time.
 //
-// In EBNF (token names in angle brackets; every statement ends with an elided <end> token;
-// comments are elided tokens too, turned into Comment nodes after the parse; <funcname>
-// and <body> may be empty tokens):
+// In EBNF (token names in angle brackets; <funcname> and <body> may be empty tokens).
+// Comments are not tokens: the lexer records them, with the span of every statement, and
+// Parse puts Comment nodes in place after the grammar has run:
 //
 //	File         = Stmt* .
 //	Stmt         = Assign | Func | Inherit | PyDef | AddTask | Include | ExportVar | AddHandler

@@ -9,13 +9,12 @@ import (
 )
 
 // Token types of the metadata lexer. Every statement starts with a token type of its own,
-// so the grammar decides with one token of lookahead, and ends with an elided tEnd token
-// whose position is the statement's end. Comments are a tComment token and an elided
-// tCommentEnd; the grammar elides both, and Parse puts the Comment nodes back in place.
+// so the grammar decides with one token of lookahead. Comments are not tokens: the lexer
+// records them, and the span of every statement, in a side list (marks) from which Parse
+// sets positions and puts the Comment nodes in place; participle only sees the tokens the
+// grammar captures.
 const (
-	tEnd lexer.TokenType = iota + 1
-	tComment
-	tKwExport
+	tKwExport lexer.TokenType = iota + 1
 	tName
 	tFlag
 	tOp
@@ -48,11 +47,10 @@ const (
 	tFuncClose
 	tKwDef
 	tDefName
-	tCommentEnd
 )
 
 var symbols = map[string]lexer.TokenType{
-	"EOF": lexer.EOF, "End": tEnd, "Comment": tComment, "KwExport": tKwExport, "Name": tName,
+	"EOF": lexer.EOF, "KwExport": tKwExport, "Name": tName,
 	"Flag": tFlag, "Op": tOp, "Quote": tQuote, "Value": tValue, "KwExportVar": tKwExportVar,
 	"KwUnset": tKwUnset, "KwUnsetFlag": tKwUnsetFlag, "KwInclude": tKwInclude,
 	"KwInherit": tKwInherit, "KwInheritDefer": tKwInheritDefer, "Arg": tArg,
@@ -61,7 +59,7 @@ var symbols = map[string]lexer.TokenType{
 	"KwAddHandler": tKwAddHandler, "KwAddPylib": tKwAddPylib, "KwAddFragments": tKwAddFragments,
 	"KwExportFuncs": tKwExportFuncs, "FuncPython": tFuncPython, "FuncFakeroot": tFuncFakeroot,
 	"FuncName": tFuncName, "FuncOpen": tFuncOpen, "Body": tBody, "FuncClose": tFuncClose,
-	"KwDef": tKwDef, "DefName": tDefName, "CommentEnd": tCommentEnd,
+	"KwDef": tKwDef, "DefName": tDefName,
 }
 
 // Lexer is the stateful metadata lexer as a participle lexer.Definition. BitBake reads
@@ -101,11 +99,11 @@ func (l Lexer) LexString(filename, src string) (lexer.Lexer, error) {
 
 // LexFile tokenizes a whole file and returns its tokens (ending with EOF) and errors.
 func LexFile(filename, src string, mode Mode) ([]lexer.Token, ErrorList) {
-	toks, errs, _ := lexFile(filename, src, mode)
-	return toks, errs
+	s := lexFile(filename, src, mode)
+	return s.toks, s.errs
 }
 
-func lexFile(filename, src string, mode Mode) ([]lexer.Token, ErrorList, ErrorList) {
+func lexFile(filename, src string, mode Mode) *scanner {
 	if mode == ModeAuto {
 		mode, _ = ModeFor(filename)
 	}
@@ -118,7 +116,14 @@ func lexFile(filename, src string, mode Mode) ([]lexer.Token, ErrorList, ErrorLi
 		s.lexRecipe()
 	}
 	s.toks = append(s.toks, lexer.Token{Type: lexer.EOF, Pos: lexPos(s.posAt(len(src)))})
-	return s.toks, s.errs, s.warns
+	return s
+}
+
+// mark is a statement's or a comment's span, in source order.
+type mark struct {
+	start, end Position
+	comment    bool
+	text       string // the comment
 }
 
 type sliceLexer struct {
@@ -163,6 +168,8 @@ type scanner struct {
 	errs  ErrorList
 	warns ErrorList
 	cur   logical
+	marks []mark
+	first int // index in toks of the current statement's first token
 }
 
 // splitLines splits src the way Python's universal-newline readline does (\n, \r\n, \r).
@@ -238,7 +245,17 @@ func (s *scanner) emitPos(t lexer.TokenType, value string, pos Position) {
 	s.toks = append(s.toks, lexer.Token{Type: t, Value: value, Pos: lexPos(pos)})
 }
 
-func (s *scanner) end() { s.emitPos(tEnd, "", s.endPos()) }
+// end records the span of the statement whose tokens were emitted since the last one.
+func (s *scanner) end() { s.endAt(s.endPos()) }
+
+func (s *scanner) endAt(end Position) {
+	s.marks = append(s.marks, mark{start: position(s.toks[s.first].Pos), end: end})
+	s.first = len(s.toks)
+}
+
+func (s *scanner) comment() {
+	s.marks = append(s.marks, mark{start: s.lpos(0), end: s.endPos(), comment: true, text: s.cur.s})
+}
 
 func (s *scanner) setSingle(l line, text string) {
 	s.cur.s = text
@@ -262,8 +279,7 @@ func (s *scanner) lexConf() {
 			continue
 		}
 		if s.cur.s[0] == '#' {
-			s.emit(tComment, s.cur.s, 0)
-			s.emitPos(tCommentEnd, "", s.endPos())
+			s.comment()
 			continue
 		}
 		s.confStatement(true)
@@ -398,8 +414,7 @@ func (s *scanner) lexRecipe() {
 			continue
 		}
 		if s.cur.s[0] == '#' {
-			s.emit(tComment, s.cur.s, 0)
-			s.emitPos(tCommentEnd, "", s.endPos())
+			s.comment()
 			continue
 		}
 		if m, ok := matchFuncStart(s.cur.s); ok {
@@ -458,7 +473,8 @@ func (s *scanner) closeFunc(f *openFunc, l line) {
 		s.emitPos(tBody, "", s.pos(l, 0))
 	}
 	s.emitPos(tFuncClose, "}", s.pos(l, 0))
-	s.emitPos(tEnd, "", s.pos(l, 1))
+	s.endAt(s.pos(l, 1))
+	s.marks[len(s.marks)-1].start = f.pos // the header may start with blanks before "()"
 }
 
 type openDef struct {
@@ -477,7 +493,7 @@ func (s *scanner) closeDef(d *openDef) {
 	if len(d.body) > 1 {
 		end = s.pos(d.last, len(rstrip(d.last.text)))
 	}
-	s.emitPos(tEnd, "", end)
+	s.endAt(end)
 }
 
 // recipeStatement classifies a logical line with BBHandler.feeder's rules that follow the

@@ -19,10 +19,6 @@ type fileNode struct {
 var grammar = sync.OnceValue(func() *participle.Parser[fileNode] {
 	return participle.MustBuild[fileNode](
 		participle.Lexer(Lexer{}),
-		// Comments are elided like whitespace and put back by setSpans: a third of the
-		// statements of a typical layer are comments, and each one costs a pass through
-		// the union.
-		participle.Elide("End", "Comment", "CommentEnd"),
 		// Ordered by frequency: participle tries the members in turn.
 		participle.Union[Stmt](&Assign{}, &Func{}, &Inherit{}, &PyDef{}, &AddTask{},
 			&Include{}, &ExportVar{}, &AddHandler{}, &Unset{}, &UnsetFlag{}, &DelTask{},
@@ -64,16 +60,17 @@ func ParseMode(filename string, src []byte, mode Mode) (*File, error) {
 		mode = m
 	}
 	f := &File{Name: filename, Mode: mode}
-	toks, errs, warns := lexFile(filename, string(src), mode)
-	f.Warnings = warns
-	plex, err := lexer.Upgrade(&sliceLexer{toks: toks}, tEnd, tComment, tCommentEnd)
+	s := lexFile(filename, string(src), mode)
+	errs := s.errs
+	f.Warnings = s.warns
+	plex, err := lexer.Upgrade(&sliceLexer{toks: s.toks})
 	if err == nil {
 		var root *fileNode
 		root, err = grammar().ParseFromLexer(plex)
 		if root != nil {
 			f.Stmts = root.Stmts
 			if err == nil {
-				f.Stmts, err = setSpans(root.Stmts, toks)
+				f.Stmts, err = setSpans(root.Stmts, s.marks)
 			}
 		}
 	}
@@ -128,36 +125,28 @@ func IsMetadataFile(path string) bool {
 	return false
 }
 
-// setSpans fills Pos and EndPos of every statement and returns the statements with the
-// comments put back in source order: a statement starts at its first token and ends at its
-// End token. (Positions are set here rather than by participle's Pos/EndPos injection,
-// which costs a reflect conversion per node.)
-func setSpans(stmts []Stmt, toks []lexer.Token) ([]Stmt, error) {
-	out := make([]Stmt, 0, len(stmts)+len(toks)/8)
-	i, start := 0, -1
-	for k := range toks {
-		switch toks[k].Type {
-		case tComment:
-			out = append(out, &Comment{Pos: position(toks[k].Pos), Text: toks[k].Value})
-		case tCommentEnd:
-			c := out[len(out)-1].(*Comment)
-			c.EndPos = position(toks[k].Pos)
-		case tEnd:
-			if i >= len(stmts) || start < 0 {
-				return stmts, fmt.Errorf("%d statements for more End tokens", len(stmts))
-			}
-			stmts[i].setSpan(position(toks[start].Pos), position(toks[k].Pos))
-			out = append(out, stmts[i])
-			i, start = i+1, -1
-		case lexer.EOF:
-		default:
-			if start < 0 {
-				start = k
-			}
+// setSpans fills Pos and EndPos of every statement from the lexer's marks and returns the
+// statements with the comments put in place. (Positions are set here rather than by
+// participle's Pos/EndPos injection, which costs a reflect conversion per node, and
+// comments stay out of the grammar: a third of a typical layer's statements are comments,
+// and each would cost a pass through the union.)
+func setSpans(stmts []Stmt, marks []mark) ([]Stmt, error) {
+	out := make([]Stmt, 0, len(marks))
+	i := 0
+	for _, m := range marks {
+		if m.comment {
+			out = append(out, &Comment{Pos: m.start, EndPos: m.end, Text: m.text})
+			continue
 		}
+		if i >= len(stmts) {
+			return stmts, fmt.Errorf("%d statements for more spans", len(stmts))
+		}
+		stmts[i].setSpan(m.start, m.end)
+		out = append(out, stmts[i])
+		i++
 	}
 	if i != len(stmts) {
-		return stmts, fmt.Errorf("%d statements for %d End tokens", len(stmts), i)
+		return stmts, fmt.Errorf("%d statements for %d spans", len(stmts), i)
 	}
 	return out, nil
 }
