@@ -24,7 +24,12 @@ func textOK(v any, err error) (string, bool, error) {
 }
 
 func (a storeAdapter) GetVar(name string, expand bool) (string, bool, error) {
-	return textOK(a.d.GetVar(name, expand))
+	v, err := a.d.GetVar(name, expand)
+	if l, ok := v.(strList); ok && err == nil {
+		// Lists (__inherit_cache, __BBTASKS, ...) reach Python as space-separated strings.
+		return strings.Join(l, " "), true, nil
+	}
+	return textOK(v, err)
 }
 func (a storeAdapter) SetVar(name, value string) error { return a.d.SetVar(name, value, data.Info{}) }
 func (a storeAdapter) DelVar(name string) error        { a.d.DelVar(name, data.Info{}); return nil }
@@ -38,7 +43,11 @@ func (a storeAdapter) RenameVar(oldName, newName string) error {
 	return a.d.RenameVar(oldName, newName, data.Info{})
 }
 func (a storeAdapter) GetVarFlag(name, flag string, expand bool) (string, bool, error) {
-	return textOK(a.d.GetVarFlag(name, flag, expand))
+	v, err := a.d.GetVarFlag(name, flag, expand)
+	if l, ok := v.(strList); ok && err == nil {
+		return strings.Join(l, " "), true, nil
+	}
+	return textOK(v, err)
 }
 func (a storeAdapter) SetVarFlag(name, flag, value string) error {
 	return a.d.SetVarFlag(name, flag, value, data.Info{})
