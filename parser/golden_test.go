@@ -204,3 +204,21 @@ func TestGrammarDoc(t *testing.T) {
 		}
 	}
 }
+
+// TestBitBakeLineContinuedAtEOF: a .conf statement continued into the end of the file ends
+// on the line after the last one, where BitBake's reader counts one more (empty) line.
+func TestBitBakeLineContinuedAtEOF(t *testing.T) {
+	for src, want := range map[string]int{"B = \"1\"\nA = \"x\"\\\n": 3, "A = \"x\"\\": 2, "A = \"x\"\\\\\\\n": 4} {
+		f, err := Parse("eof.conf", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := f.Stmts[len(f.Stmts)-1]
+		if got := BitBakeLine(last); got != want {
+			t.Errorf("%q: BitBakeLine %d, want %d", src, got, want)
+		}
+		if _, end := last.Span(); end.Offset != len(src) || end.Column != 1 {
+			t.Errorf("%q: end %+v", src, end)
+		}
+	}
+}

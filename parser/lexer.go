@@ -304,6 +304,9 @@ func (s *scanner) joinConf(lines []line, i *int) string {
 				s.errs.add(s.lpos(0), "line continuation at end of file")
 				return ""
 			}
+			// The empty line read at end of file counts: BitBake's lineno is one more.
+			last := s.cur.pieces[len(s.cur.pieces)-1]
+			s.cur.pieces = append(s.cur.pieces, piece{len(acc), len(s.src), last.no + 1})
 			continue
 		}
 		next := lines[*i+1]
