@@ -29,9 +29,16 @@ func FuzzParse(f *testing.F) {
 				t.Fatal("nil File")
 			}
 			if err != nil {
-				if list, ok := err.(ErrorList); !ok || len(list) == 0 {
+				list, ok := err.(ErrorList)
+				if !ok || len(list) == 0 {
 					t.Fatalf("error is %T %v", err, err)
 				}
+				for _, e := range list {
+					if e.Pos.Line < 1 || e.Pos.Column < 1 || e.Pos.Offset > len(src) || e.Pos.Filename != name {
+						t.Fatalf("error outside the file: %v", e)
+					}
+				}
+				_ = Format(file) // what did parse still prints
 				continue
 			}
 			checkRoundTrip(t, file, src)
