@@ -1,0 +1,3 @@
+import json
+print(json.loads('[NaN, Infinity, -Infinity]')[1:])
+print(json.loads('true'), json.loads('null'), json.loads('false'))
