@@ -30,6 +30,58 @@ func patchTypes() {
 	installStrMethods()
 	installListMethods()
 	py.StringType.New = strNew
+	floatNew := py.FloatType.New
+	py.FloatType.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		r, err := floatNew(t, args, kwargs)
+		if err != nil && len(args) == 1 && py.IsException(py.ValueError, err) {
+			if s, ok := args[0].(py.String); ok {
+				return nil, py.ExceptionNewf(py.ValueError, "could not convert string to float: %s", ReprString(string(s)))
+			}
+		}
+		return r, err
+	}
+	typeNew := py.TypeType.New
+	py.TypeType.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		if len(args) == 3 {
+			if d, ok := args[2].(*Dict); ok {
+				ns := py.StringDict{}
+				for _, k := range d.Keys() {
+					ns[Str(k)], _, _ = d.Get(k)
+				}
+				args = py.Tuple{args[0], args[1], ns}
+			}
+			if ns, ok := args[2].(py.StringDict); ok {
+				if _, has := ns["__module__"]; !has {
+					ns["__module__"] = py.String("__main__")
+				}
+			}
+			if b, ok := args[1].(py.Tuple); ok && len(b) == 0 {
+				args = py.Tuple{args[0], py.Tuple{py.ObjectType}, args[2]}
+			}
+			res, err := typeNew(t, args, kwargs)
+			if err != nil {
+				return nil, err
+			}
+			if cls, ok := res.(*py.Type); ok {
+				finishClass(cls)
+			}
+			return res, nil
+		}
+		return typeNew(t, args, kwargs)
+	}
+	py.FunctionType.Dict["__doc__"] = &py.Property{Fget: func(self py.Object) (py.Object, error) {
+		f := self.(*py.Function)
+		if f.Doc == nil {
+			return py.None, nil
+		}
+		return f.Doc, nil
+	}}
+	// Subtypes made with NewType copy their base's READY flag and so are never readied.
+	ModuleNotFoundError.ObjectType = py.TypeType
+	ModuleNotFoundError.Flags &^= py.TPFLAGS_READY
+	if err := ModuleNotFoundError.Ready(); err != nil {
+		panic(err)
+	}
 	intNew := py.IntType.New
 	py.IntType.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		if len(args) == 1 {
@@ -87,6 +139,7 @@ func installBuiltins(r *Runtime) {
 		g[name] = py.MustNewMethod(name, fn, 0, name)
 	}
 	g["__pyrt_star__"] = star{}
+	g["ModuleNotFoundError"] = ModuleNotFoundError
 	g["dict"] = DictType
 	g["set"] = SetType
 	g["frozenset"] = FrozenSetType
@@ -189,6 +242,31 @@ func installBuiltins(r *Runtime) {
 	})
 	def("__pyrt_id__", func(_ py.Object, args py.Tuple, _ py.StringDict) (py.Object, error) {
 		return args[0], nil
+	})
+	def("__pyrt_kw__", func(_ py.Object, args py.Tuple, _ py.StringDict) (py.Object, error) {
+		switch m := args[0].(type) {
+		case py.StringDict:
+			return m, nil
+		case *Dict:
+			out := py.NewStringDictSized(m.Len())
+			for _, k := range m.Keys() {
+				ks, ok := k.(py.String)
+				if !ok {
+					return nil, py.ExceptionNewf(py.TypeError, "keywords must be strings")
+				}
+				out[string(ks)], _, _ = m.Get(k)
+			}
+			return out, nil
+		}
+		d := NewDict()
+		if err := d.update(args[0]); err != nil {
+			return nil, py.ExceptionNewf(py.TypeError, "argument after ** must be a mapping, not %s", args[0].Type().Name)
+		}
+		out := py.StringDict{}
+		for _, k := range d.Keys() {
+			out[Str(k)], _, _ = d.Get(k)
+		}
+		return out, nil
 	})
 	def("__pyrt_fjoin__", func(_ py.Object, args py.Tuple, _ py.StringDict) (py.Object, error) {
 		var b strings.Builder

@@ -78,6 +78,14 @@ func buildClass(orig py.Object) func(self py.Object, args py.Tuple, kwargs py.St
 		if !ok {
 			return res, nil
 		}
+		finishClass(cls)
+		return cls, nil
+	}
+}
+
+// finishClass applies pyrt's fixes to a class made by a class statement or type().
+func finishClass(cls *py.Type) {
+	{
 		if cls.Mro != nil {
 			for _, b := range cls.Mro[1:] {
 				if bt, ok := b.(*py.Type); ok && bt.Flags&py.TPFLAGS_BASE_EXC_SUBCLASS != 0 {
@@ -87,7 +95,7 @@ func buildClass(orig py.Object) func(self py.Object, args py.Tuple, kwargs py.St
 		}
 		if cls.Flags&py.TPFLAGS_BASE_EXC_SUBCLASS != 0 {
 			prepareExceptionClass(cls)
-			return cls, nil
+			return
 		}
 		// gpython looks __getattribute__ up in an instance's own class dict only.
 		if _, ok := cls.Dict["__getattribute__"]; !ok {
@@ -105,7 +113,6 @@ func buildClass(orig py.Object) func(self py.Object, args py.Tuple, kwargs py.St
 				return obj, err
 			}
 		}
-		return cls, nil
 	}
 }
 

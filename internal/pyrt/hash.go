@@ -127,6 +127,10 @@ func Hash(o py.Object) (py.Object, error) {
 			return py.Int(1), nil
 		}
 		return py.Int(0), nil
+	case py.Float:
+		if f := float64(x); f == math.Trunc(f) && math.Abs(f) < 1<<62 {
+			return Hash(py.Int(int64(f)))
+		}
 	}
 	k, err := hashKey(o)
 	if err != nil {

@@ -126,6 +126,9 @@ func tokenize(src, file string) ([]token, error) {
 				}
 			}
 			emit(tNumber, start)
+			if strings.Contains(toks[len(toks)-1].text, "_") {
+				toks[len(toks)-1].text = strings.ReplaceAll(toks[len(toks)-1].text, "_", "")
+			}
 		case c == '\'' || c == '"':
 			start := i
 			end, nl, err := scanString(src, i)
@@ -406,7 +409,13 @@ func (l *lowerer) seq(nodes []*node) []*node {
 		if n.group {
 			kids := l.seq(n.kids)
 			afterOperand := len(out) > 0 && isOperand(out[len(out)-1])
-			out = append(out, l.group(n, kids, afterOperand))
+			// A def's parameter list is not a call.
+			isDef := len(out) > 1 && out[len(out)-2].tok.kind == tName && out[len(out)-2].tok.text == "def"
+			g := l.group(n, kids, afterOperand && !isDef)
+			if isDef {
+				g = &node{tok: token{kind: tAtom, text: "(" + render(kids) + n.close.pre + ")", pre: n.open.pre, line: n.open.line}, bracket: "("}
+			}
+			out = append(out, g)
 			continue
 		}
 		out = append(out, n)
@@ -524,6 +533,15 @@ func hasFor(nodes []*node) bool {
 	return false
 }
 
+func hasKwStar(elems [][]*node) bool {
+	for _, e := range elems {
+		if len(e) > 0 && isOp(e[0], "**") {
+			return true
+		}
+	}
+	return false
+}
+
 func hasStar(elems [][]*node) bool {
 	for _, e := range elems {
 		if len(e) > 0 && isOp(e[0], "*", "**") {
@@ -616,6 +634,28 @@ func (l *lowerer) group(n *node, kids []*node, afterOperand bool) *node {
 		body = starred("__pyrt_list__")
 	case open == "(" && !afterOperand && hasStar(elems) && (len(elems) > 1 || trailing) && !hasFor(kids):
 		body = starred("__pyrt_tuple__")
+	case open == "(" && afterOperand && hasKwStar(elems):
+		// **mapping in a call: gpython accepts only its own string-keyed maps.
+		var b strings.Builder
+		b.WriteString("(")
+		inKw := false
+		for i, k := range kids {
+			if isOp(k, "**") && (i == 0 || isOp(kids[i-1], ",")) {
+				b.WriteString(k.tok.pre + "**__pyrt_kw__(")
+				inKw = true
+				continue
+			}
+			if inKw && isOp(k, ",") {
+				b.WriteString(")")
+				inKw = false
+			}
+			b.WriteString(k.tok.pre + k.tok.text)
+		}
+		if inKw {
+			b.WriteString(")")
+		}
+		b.WriteString(n.close.pre + ")")
+		body = b.String()
 	default:
 		body = open + render(kids) + n.close.pre + close
 	}

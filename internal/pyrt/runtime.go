@@ -156,6 +156,7 @@ func (r *Runtime) ModuleInit(impl *py.ModuleImpl) (*py.Module, error) {
 		return nil, err
 	}
 	if code != nil {
+		fixCode(code)
 		if _, err := r.RunCode(code, m.Globals, m.Globals, nil); err != nil {
 			return nil, err
 		}
@@ -214,6 +215,7 @@ func (r *Runtime) Compile(src, filename string, mode py.CompileMode) (*py.Code, 
 	if err != nil {
 		return nil, err
 	}
+	fixCode(code)
 	r.rememberSource(filename, src)
 	r.cache[key] = code
 	return code, nil
@@ -311,4 +313,38 @@ func (r *Runtime) rememberSource(filename, src string) {
 		}
 	}
 	r.sources[filename] = old
+}
+
+// fixCode fills in Code.Cell2arg, which gpython's compiler leaves empty: without it an
+// argument captured by a closure (def deco(f): def w(): return f) reads an empty cell.
+func fixCode(c *py.Code) {
+	if len(c.Cellvars) > 0 && c.Cell2arg == nil {
+		total := int(c.Argcount + c.Kwonlyargcount)
+		if c.Flags&py.CO_VARARGS != 0 {
+			total++
+		}
+		if c.Flags&py.CO_VARKEYWORDS != 0 {
+			total++
+		}
+		m := make([]byte, len(c.Cellvars))
+		used := false
+		for i, cell := range c.Cellvars {
+			m[i] = py.CO_CELL_NOT_AN_ARG
+			for j := 0; j < total && j < len(c.Varnames); j++ {
+				if c.Varnames[j] == cell {
+					m[i] = byte(j)
+					used = true
+					break
+				}
+			}
+		}
+		if used {
+			c.Cell2arg = m
+		}
+	}
+	for _, k := range c.Consts {
+		if cc, ok := k.(*py.Code); ok {
+			fixCode(cc)
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"sync"
 
 	// py.Compile is set by gpython's compile package.
 	_ "github.com/go-python/gpython/compile"
@@ -37,7 +38,7 @@ func init() {
 	for _, mk := range goModules {
 		py.RegisterModule(mk())
 	}
-	for _, impl := range mustSourceModules() {
+	for _, impl := range sourceModules() {
 		py.RegisterModule(impl)
 	}
 }
@@ -57,9 +58,68 @@ func Modules() []string {
 	return names
 }
 
-// mustSourceModules compiles the embedded Python modules. They are part of
-// the binary, so a compile error is a programming error.
-func mustSourceModules() []*py.ModuleImpl {
+// lazySource is a module body compiled on first import and shared by all
+// contexts afterwards (a compiled py.Code is immutable). Compiling every
+// embedded module at init would cost each gobake run ~50ms.
+type lazySource struct {
+	file, src string
+	once      sync.Once
+	code      *py.Code
+	err       error
+}
+
+func (l *lazySource) compiled() (*py.Code, error) {
+	l.once.Do(func() {
+		l.code, l.err = py.Compile(l.src, l.file, py.ExecMode, 0, true)
+		if l.err != nil {
+			l.err = fmt.Errorf("stdlib: compile %s: %w", l.file, l.err)
+		}
+	})
+	return l.code, l.err
+}
+
+// loaderName is the module global through which the stub body runs the
+// real one; it is removed before the real body starts.
+const loaderName = "__gobake_load__"
+
+// loaderStub is the body every source-backed module starts with.
+var loaderStub = mustCompile(loaderName+"()\n", "<gobake-stdlib>")
+
+func mustCompile(src, file string) *py.Code {
+	c, err := py.Compile(src, file, py.ExecMode, 0, true)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// withSource makes impl's body the Python source src, compiled lazily.
+func withSource(impl *py.ModuleImpl, file, src string) *py.ModuleImpl {
+	return withLazy(impl, file, &lazySource{file: file, src: src})
+}
+
+// withLazy makes impl's body the lazily compiled l; aliases share l.
+func withLazy(impl *py.ModuleImpl, file string, l *lazySource) *py.ModuleImpl {
+	impl.Info.FileDesc = file
+	impl.Code = loaderStub
+	impl.Methods = append(impl.Methods, py.MustNewMethod(loaderName, func(self py.Object, args py.Tuple) (py.Object, error) {
+		m, ok := self.(*py.Module)
+		if !ok {
+			return nil, py.ExceptionNewf(py.SystemError, "%s called outside its module", loaderName)
+		}
+		delete(m.Globals, loaderName)
+		code, err := l.compiled()
+		if err != nil {
+			return nil, err
+		}
+		_, err = m.Context.RunCode(code, m.Globals, m.Globals, nil)
+		return py.None, err
+	}, 0, ""))
+	return impl
+}
+
+// sourceModules registers the embedded Python modules.
+func sourceModules() []*py.ModuleImpl {
 	ents, err := fs.ReadDir(pySources, "py")
 	if err != nil {
 		panic(err)
@@ -72,15 +132,9 @@ func mustSourceModules() []*py.ModuleImpl {
 			panic(err)
 		}
 		file := "<gobake-stdlib>/" + e.Name()
-		code, err := py.Compile(string(src), file, py.ExecMode, 0, true)
-		if err != nil {
-			panic(fmt.Sprintf("stdlib: compile %s: %v", file, err))
-		}
+		l := &lazySource{file: file, src: string(src)}
 		for _, n := range append([]string{name}, aliases[name]...) {
-			out = append(out, &py.ModuleImpl{
-				Info: py.ModuleInfo{Name: n, FileDesc: file},
-				Code: code,
-			})
+			out = append(out, withLazy(&py.ModuleImpl{Info: py.ModuleInfo{Name: n}}, file, l))
 		}
 	}
 	return out

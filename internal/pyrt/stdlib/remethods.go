@@ -11,19 +11,14 @@ import (
 var reSource string
 
 func reModule() *py.ModuleImpl {
-	code, err := py.Compile(reSource, "<gobake-stdlib>/re.py", py.ExecMode, 0, true)
-	if err != nil {
-		panic(err)
-	}
-	return &py.ModuleImpl{
-		Info: py.ModuleInfo{Name: "re", Doc: "Regular expressions on Go's regexp (gobake).", FileDesc: "<gobake-stdlib>/re.py"},
+	return withSource(&py.ModuleImpl{
+		Info: py.ModuleInfo{Name: "re", Doc: "Regular expressions on Go's regexp (gobake)."},
 		Methods: []*py.Method{
 			method("compile", reCompile),
 			method("escape", reEscape),
 		},
 		Globals: py.StringDict{"Pattern": patternType, "Match": matchType},
-		Code:    code,
-	}
+	}, "<gobake-stdlib>/re.py", reSource)
 }
 
 func reCompile(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {

@@ -86,7 +86,22 @@ func TestQuoteJSON(t *testing.T) {
 }
 
 func TestModulesCompile(t *testing.T) {
-	// mustSourceModules panics on a compile error in an embedded module.
+	ents, err := pySources.ReadDir("py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		src, _ := pySources.ReadFile("py/" + e.Name())
+		l := &lazySource{file: e.Name(), src: string(src)}
+		if _, err := l.compiled(); err != nil {
+			t.Error(err)
+		}
+	}
+	for _, src := range []string{reSource, timeSource} {
+		if _, err := (&lazySource{file: "x", src: src}).compiled(); err != nil {
+			t.Error(err)
+		}
+	}
 	names := Modules()
 	for _, want := range []string{"os", "os.path", "re", "subprocess", "json", "collections", "logging"} {
 		found := false

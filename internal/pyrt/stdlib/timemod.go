@@ -17,13 +17,9 @@ var timeSource string
 // struct_time class and the formatting helpers are in time_module.py.
 
 func timeModule() *py.ModuleImpl {
-	code, err := py.Compile(timeSource, "<gobake-stdlib>/time.py", py.ExecMode, 0, true)
-	if err != nil {
-		panic(err)
-	}
 	start := time.Now()
-	return &py.ModuleImpl{
-		Info: py.ModuleInfo{Name: "time", Doc: "Time access and conversions (gobake).", FileDesc: "<gobake-stdlib>/time.py"},
+	return withSource(&py.ModuleImpl{
+		Info: py.ModuleInfo{Name: "time", Doc: "Time access and conversions (gobake)."},
 		Methods: []*py.Method{
 			method("time", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 				return py.Float(float64(time.Now().UnixNano()) / 1e9), nil
@@ -75,8 +71,7 @@ func timeModule() *py.ModuleImpl {
 				return py.Tuple{py.String(n1), py.Int(o1), py.String(n2), py.Int(o2)}, nil
 			}),
 		},
-		Code: code,
-	}
+	}, "<gobake-stdlib>/time.py", timeSource)
 }
 
 func floatArg(o py.Object) (float64, error) {

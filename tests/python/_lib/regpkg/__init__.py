@@ -1,0 +1,4 @@
+# A regular package.
+from .inner import greet
+
+PKG = "regpkg"

@@ -1,0 +1,5 @@
+from . import sibling
+
+
+def greet(n):
+    return "hello " + n + sibling.SUFFIX

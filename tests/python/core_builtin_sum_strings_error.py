@@ -1,0 +1,5 @@
+try:
+    sum(["a", "b"])
+except TypeError as e:
+    print("TypeError")
+print(sum([[1], [2]], []))

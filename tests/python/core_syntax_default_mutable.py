@@ -1,0 +1,4 @@
+def append(x, acc=[]):
+    acc.append(x)
+    return acc
+print(append(1), append(2))
