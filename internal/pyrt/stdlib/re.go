@@ -3,6 +3,7 @@ package stdlib
 import (
 	"errors"
 	"regexp"
+	"regexp/syntax"
 	"strconv"
 	"strings"
 	"sync"
@@ -131,14 +132,31 @@ func compilePattern(pat py.Object, flags int) (*rePattern, error) {
 	return p, nil
 }
 
+// goRegexpMsg words a Go regexp/syntax error the way CPython's re does.
 func goRegexpMsg(err error) string {
-	var se interface{ Error() string }
-	if errors.As(err, &se) {
-		s := se.Error()
-		s = strings.TrimPrefix(s, "error parsing regexp: ")
-		return s
+	var se *syntax.Error
+	if !errors.As(err, &se) {
+		return err.Error()
 	}
-	return err.Error()
+	switch se.Code {
+	case syntax.ErrMissingParen:
+		return "missing ), unterminated subpattern"
+	case syntax.ErrUnexpectedParen:
+		return "unbalanced parenthesis"
+	case syntax.ErrMissingRepeatArgument, syntax.ErrInvalidRepeatOp:
+		return "nothing to repeat"
+	case syntax.ErrMissingBracket:
+		return "unterminated character set"
+	case syntax.ErrInvalidCharRange:
+		return "bad character range " + se.Expr
+	case syntax.ErrInvalidRepeatSize:
+		return "the repetition number is too large"
+	case syntax.ErrInvalidNamedCapture:
+		return "bad character in group name " + se.Expr
+	case syntax.ErrNestingDepth:
+		return "too many nested groups"
+	}
+	return se.Code.String() + ": " + se.Expr
 }
 
 // runeIndex converts byte offsets of s to code point offsets.
