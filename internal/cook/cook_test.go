@@ -261,3 +261,38 @@ count_handler[eventmask] = "bb.event.ConfigParsed"
 		t.Errorf("PARSES = %q, want 3 (parsed again while BB_INVALIDCONF was set)", got)
 	}
 }
+
+// TestRequiredVersion checks REQUIRED_VERSION: it wins over PREFERRED_VERSION, and a missing
+// required version leaves no provider.
+func TestRequiredVersion(t *testing.T) {
+	for _, tc := range []struct{ conf, want string }{
+		{"PREFERRED_VERSION_a = \"2.%\"\nREQUIRED_VERSION_a = \"1.0\"\n", "1.0"},
+		{"PREFERRED_VERSION:pn-a = \"1.0\"\nPREFERRED_VERSION_a = \"2.0\"\n", "1.0"},
+		{"REQUIRED_VERSION_a = \"9\"\n", ""},
+	} {
+		dir := caseDir(t, "layers")
+		conf := filepath.Join(dir, "build", "conf", "bblayers.conf")
+		b, _ := os.ReadFile(conf)
+		// The lower layer's recipes are the only candidates when the higher one is masked.
+		if err := os.WriteFile(conf, append(b, []byte("BBMASK += \"/high/\"\n"+tc.conf)...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		c, err := cooker(t, filepath.Join(dir, "build"), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := c.Environment("a")
+		if tc.want == "" {
+			if err == nil {
+				t.Errorf("%q: got a provider, want none", tc.conf)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%q: %v", tc.conf, err)
+		}
+		if got, _, _ := d.Get("PV"); got != tc.want {
+			t.Errorf("%q: PV = %q, want %q", tc.conf, got, tc.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package cook
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -118,29 +119,48 @@ func byPriority(recipes []*RecipeInfo) [][]*RecipeInfo {
 	return out
 }
 
-// preferredVersion is findPreferredProvider: the recipe matching PREFERRED_VERSION_<pn>.
-func (c *Cooker) preferredVersion(d *data.Store, pn string, groups [][]*RecipeInfo) *RecipeInfo {
-	pv := c.getString(d, "PREFERRED_VERSION_"+pn)
+// versionVariable is versionVariableMatch: KEYWORD_VERSION:pn-PN, KEYWORD_VERSION_PN, then
+// KEYWORD_VERSION.
+func (c *Cooker) versionVariable(d *data.Store, keyword, pn string) string {
+	for _, name := range []string{keyword + "_VERSION:pn-" + pn, keyword + "_VERSION_" + pn, keyword + "_VERSION"} {
+		if v := c.getString(d, name); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+var preferredRe = regexp.MustCompile(`^(?:(\d+):)*(.*)$`)
+
+// preferredVersion is findPreferredProvider: the recipe matching REQUIRED_VERSION or
+// PREFERRED_VERSION of pn ("EPOCH:" prefix optional, a trailing "%" matching any suffix),
+// and whether the version is required.
+func (c *Cooker) preferredVersion(d *data.Store, pn string, groups [][]*RecipeInfo) (*RecipeInfo, bool) {
+	pv := c.versionVariable(d, "PREFERRED", pn)
+	required := false
+	if rv := c.versionVariable(d, "REQUIRED", pn); rv != "" {
+		if pv != "" {
+			c.warnf("REQUIRED_VERSION and PREFERRED_VERSION for package %s are both set using REQUIRED_VERSION %s", pn, rv)
+		}
+		pv, required = rv, true
+	}
 	if pv == "" {
-		return nil
+		return nil, false
 	}
-	pe := ""
-	hasPE := false
-	if i := strings.Index(pv, ":"); i >= 0 && isDigits(pv[:i]) {
-		pe, pv, hasPE = pv[:i], pv[i+1:], true
-	}
+	m := preferredRe.FindStringSubmatch(pv)
+	pe, hasPE, v := m[1], m[1] != "", m[2]
 	for _, g := range groups {
 		for _, r := range g {
 			if hasPE && r.Version.PE != pe {
 				continue
 			}
-			if r.Version.PV == pv || (strings.Contains(pv, "%") && strings.HasPrefix(r.Version.PV, pv[:strings.Index(pv, "%")])) {
-				return r
+			if r.Version.PV == v || (strings.HasSuffix(v, "%") && strings.HasPrefix(r.Version.PV, v[:len(v)-1])) {
+				return r, required
 			}
 		}
 	}
 	c.warnf("preferred version %s of %s not available", pv, pn)
-	return nil
+	return nil, required
 }
 
 func isDigits(s string) bool {
@@ -179,7 +199,12 @@ func (c *Cooker) Providers(idx *Index, item string) ([]*RecipeInfo, bool) {
 	groups := map[string][][]*RecipeInfo{}
 	for _, pn := range pns {
 		groups[pn] = byPriority(byPN[pn])
-		if p := c.preferredVersion(d, pn, groups[pn]); p != nil {
+		p, required := c.preferredVersion(d, pn, groups[pn])
+		if required && p == nil {
+			// REQUIRED_VERSION not available: BitBake stops looking.
+			return eligible, false
+		}
+		if p != nil {
 			chosen[pn] = p
 			eligible = append(eligible, p)
 		}
@@ -240,7 +265,7 @@ func (c *Cooker) Versions(idx *Index) []VersionRow {
 	for pn, rs := range byPN {
 		groups := byPriority(rs)
 		l := latest(groups[0])
-		p := c.preferredVersion(d, pn, groups)
+		p, _ := c.preferredVersion(d, pn, groups)
 		if p == nil {
 			p = l
 		}
