@@ -3,7 +3,6 @@ package cook
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/gobake/gobake/internal/data"
@@ -185,63 +184,8 @@ func (p *PyrtPython) EvalInline(d *data.Store, varname, code string, refs *data.
 
 // Define implements Python.
 func (p *PyrtPython) Define(name, text, file string, line int) error {
-	if t, ok := bindParams(text); ok {
-		// The def line moves one line up; its own line then holds the assignment.
-		text, line = t, max(line-1, 1)
-	}
 	_, err := p.exec(text, file, line, nil)
 	return err
-}
-
-var defHeader = regexp.MustCompile(`^def\s+(\w+)\s*\(([^()\[\]{}'"]*)\)\s*:[ \t]*\n`)
-
-// bindParams works around gpython closures over parameters (a comprehension or lambda
-// using a parameter of its function fails with "free variable referenced before
-// assignment"): "def f(a, b=1):" becomes "def f(__gobake_a, __gobake_b=1):" followed by
-// "a, b = __gobake_a, __gobake_b" on the def's own line, so that line numbers stay the same
-// when the text is compiled one line earlier. It reports false when the header is not a
-// simple one.
-func bindParams(text string) (string, bool) {
-	m := defHeader.FindStringSubmatchIndex(text)
-	if m == nil {
-		return text, false
-	}
-	name, params, body := text[m[2]:m[3]], text[m[4]:m[5]], text[m[1]:]
-	indent := ""
-	for _, l := range strings.Split(body, "\n") {
-		if t := strings.TrimLeft(l, " \t"); t != "" && !strings.HasPrefix(t, "#") {
-			indent = l[:len(l)-len(t)]
-			break
-		}
-	}
-	if indent == "" || strings.TrimSpace(params) == "" {
-		return text, false
-	}
-	var newParams, names []string
-	for _, prm := range strings.Split(params, ",") {
-		prm = strings.TrimSpace(prm)
-		if prm == "" {
-			continue
-		}
-		stars := prm[:len(prm)-len(strings.TrimLeft(prm, "*"))]
-		ident, def, hasDef := strings.Cut(prm[len(stars):], "=")
-		ident = strings.TrimSpace(ident)
-		if ident == "" || strings.ContainsAny(ident, ": ") {
-			return text, false
-		}
-		np := stars + "__gobake_" + ident
-		if hasDef {
-			np += "=" + def
-		}
-		newParams = append(newParams, np)
-		names = append(names, ident)
-	}
-	bound := make([]string, len(names))
-	for i, n := range names {
-		bound[i] = "__gobake_" + n
-	}
-	return "def " + name + "(" + strings.Join(newParams, ", ") + "):\n" +
-		indent + strings.Join(names, ", ") + " = " + strings.Join(bound, ", ") + "\n" + body, true
 }
 
 // skipWrap runs call catching bb.parse.SkipRecipe in Python, so that it comes back as
