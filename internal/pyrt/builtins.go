@@ -75,6 +75,9 @@ func patchTypes() {
 			return py.None, nil
 		}
 		return f.Doc, nil
+	}, Fset: func(self, v py.Object) error {
+		self.(*py.Function).Doc = v
+		return nil
 	}}
 	// Subtypes made with NewType copy their base's READY flag and so are never readied.
 	ModuleNotFoundError.ObjectType = py.TypeType

@@ -78,6 +78,12 @@ func (l *lazySource) compiled() (*py.Code, error) {
 	return l.code, l.err
 }
 
+// compiler is implemented by runtimes with their own compile pipeline
+// (pyrt.Runtime: lowering plus gpython plus code fixes, cached per runtime).
+type compiler interface {
+	Compile(src, filename string, mode py.CompileMode) (*py.Code, error)
+}
+
 // loaderName is the module global through which the stub body runs the
 // real one; it is removed before the real body starts.
 const loaderName = "__gobake_load__"
@@ -108,7 +114,14 @@ func withLazy(impl *py.ModuleImpl, file string, l *lazySource) *py.ModuleImpl {
 			return nil, py.ExceptionNewf(py.SystemError, "%s called outside its module", loaderName)
 		}
 		delete(m.Globals, loaderName)
-		code, err := l.compiled()
+		var code *py.Code
+		var err error
+		if c, ok := m.Context.(compiler); ok {
+			// the runtime's own pipeline (pyrt lowers dict displays, ...)
+			code, err = c.Compile(l.src, l.file, py.ExecMode)
+		} else {
+			code, err = l.compiled()
+		}
 		if err != nil {
 			return nil, err
 		}
