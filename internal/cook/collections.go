@@ -208,6 +208,18 @@ func (c *Cooker) collect(d *data.Store) (*Collections, error) {
 		pj, _ := col.Priority(files[j])
 		return pi < pj
 	})
+	if len(files) == 0 {
+		// No BBFILES: the .bb files of the current directory (get_bbfiles).
+		entries, _ := os.ReadDir(c.opts.Dir)
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), ".bb") {
+				files = append(files, filepath.Join(c.opts.Dir, e.Name()))
+			}
+		}
+		if len(files) == 0 {
+			c.warnf("no recipe files to build, check your BBPATH and BBFILES?")
+		}
+	}
 	var found []string
 	seen := map[string]bool{}
 	add := func(g string) {
