@@ -408,18 +408,16 @@ func (c *Cooker) include(d *data.Store, pos Pos, what, verb string) error {
 	return nil
 }
 
-// includeAll includes conf file what from every BBPATH entry that has it (include_all).
+// includeAll includes conf file what from every BBPATH entry (include_all, BitBake >= 2.10);
+// missing ones are skipped but recorded in BBINCLUDED.
 func (c *Cooker) includeAll(d *data.Store, pos Pos, what string) error {
 	fn, err := d.Expand(what, "")
 	if err != nil {
 		return err
 	}
 	for _, p := range strings.Split(c.getString(d, "BBPATH"), ":") {
-		path := filepath.Join(p, fn)
-		if _, err := os.Stat(path); err == nil {
-			if err := c.include(d, pos, path, ""); err != nil {
-				return err
-			}
+		if err := c.include(d, pos, filepath.Join(p, fn), ""); err != nil {
+			return err
 		}
 	}
 	return nil
