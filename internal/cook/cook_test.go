@@ -296,3 +296,21 @@ func TestRequiredVersion(t *testing.T) {
 		}
 	}
 }
+
+// TestIncludeAll checks include_all: the file from every BBPATH entry, in BBPATH order.
+func TestIncludeAll(t *testing.T) {
+	dir := layout(t, []byte(errBase+`-- l/conf/bitbake.conf --
+include_all conf/part.conf
+-- build/conf/part.conf --
+PARTS .= "build "
+-- l/conf/part.conf --
+PARTS .= "layer "
+`))
+	c, err := cooker(t, filepath.Join(dir, "build"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _, _ := c.Base.Get("PARTS"); got != "build layer " {
+		t.Errorf("PARTS = %q, want both parts in BBPATH order", got)
+	}
+}
