@@ -72,3 +72,11 @@ golden-runqueue:
 .PHONY: fuzz-parser
 fuzz-parser:
 	$(GO) test -run='^$$' -fuzz=FuzzParse -fuzztime=$(or $(FUZZTIME),10m) -fuzzminimizetime=200x ./parser
+
+# Regenerate tests/graph/testdata/*/golden: upstream BitBake's `bitbake -g` on our graph
+# fixture layers (needs an Isar checkout: make golden-graph ISAR=/path/to/isar).
+.PHONY: golden-graph
+golden-graph:
+	@test -n "$(ISAR)" || { echo "usage: make golden-graph ISAR=/path/to/isar"; exit 2; }
+	GOBAKE_ISAR=$(abspath $(ISAR)) $(GO) test -count=1 -run '^TestGraphs$$' ./tests/graph -update
+	$(GO) test -count=1 -run '^TestGraphs$$' ./tests/graph

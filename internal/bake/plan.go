@@ -3,6 +3,7 @@ package bake
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/gobake/gobake/internal/cook"
@@ -24,6 +25,8 @@ type Plan struct {
 	recipes map[recipeKey]*cook.Recipe
 }
 
+// recipeKey names a recipe variant: multiconfig and virtual file name without the
+// "mc:NAME:" prefix ("virtual:native:/path/x.bb"), as the graph's Recipe.MC and File.
 type recipeKey struct{ mc, fn string }
 
 // Recipe returns the parsed recipe of a graph recipe.
@@ -40,6 +43,8 @@ type resolver struct {
 	order    []recipeKey
 	provider map[[2]string]recipeKey // (mc, name) -> recipe
 	rprov    map[[2]string]recipeKey
+	parsed   map[recipeKey][]*cook.Recipe // (mc, file) -> every variant, parsed once
+	runtime  map[string]*runtimeIndex     // per multiconfig, built on first use
 	builder  *runqueue.Builder
 }
 
@@ -48,6 +53,7 @@ func Prepare(c *cook.Cooker, req Request) (*Plan, error) {
 	r := &resolver{
 		c: c, indexes: map[string]*cook.Index{}, recipes: map[recipeKey]*cook.Recipe{},
 		provider: map[[2]string]recipeKey{}, rprov: map[[2]string]recipeKey{},
+		parsed: map[recipeKey][]*cook.Recipe{}, runtime: map[string]*runtimeIndex{},
 		builder: runqueue.NewBuilder(),
 	}
 	defTask := req.DefaultTask
@@ -57,7 +63,7 @@ func Prepare(c *cook.Cooker, req Request) (*Plan, error) {
 	var targets []runqueue.Target
 	for _, s := range req.Targets {
 		t := runqueue.ParseTarget(s, defTask)
-		if _, err := r.provide(t.MC, t.Name); err != nil {
+		if _, _, err := r.provide(t.MC, t.Name); err != nil {
 			return nil, err
 		}
 		targets = append(targets, t)
@@ -134,97 +140,243 @@ func (e *NoProviderError) Error() string {
 	return msg
 }
 
-// provide resolves a build-time name to a recipe and adds it to the plan.
-func (r *resolver) provide(mc, name string) (recipeKey, error) {
+// provide resolves a build-time name to a recipe and adds it to the plan. Names matching
+// ASSUME_PROVIDED resolve to nothing (ok false), as BitBake ignores them.
+func (r *resolver) provide(mc, name string) (recipeKey, bool, error) {
 	if k, ok := r.provider[[2]string{mc, name}]; ok {
-		return k, nil
-	}
-	idx, err := r.index(mc)
-	if err != nil {
-		return recipeKey{}, err
-	}
-	cands, _ := r.c.Providers(idx, name)
-	if len(cands) == 0 {
-		return recipeKey{}, &NoProviderError{MC: mc, Name: name}
-	}
-	k, err := r.add(mc, cands[0])
-	if err != nil {
-		return recipeKey{}, err
-	}
-	r.provider[[2]string{mc, name}] = k
-	return k, nil
-}
-
-// rprovide resolves a runtime name: a recipe providing it (PN or PROVIDES), or one whose
-// PACKAGES or RPROVIDES name it.
-func (r *resolver) rprovide(mc, name string) (recipeKey, bool, error) {
-	if k, ok := r.rprov[[2]string{mc, name}]; ok {
 		return k, true, nil
+	}
+	if r.assumed(mc, name) {
+		return recipeKey{}, false, nil
 	}
 	idx, err := r.index(mc)
 	if err != nil {
 		return recipeKey{}, false, err
 	}
-	if cands, _ := r.c.Providers(idx, name); len(cands) > 0 {
-		k, err := r.add(mc, cands[0])
-		if err != nil {
-			return recipeKey{}, false, err
+	cands, _ := r.c.Providers(idx, name)
+	if len(cands) == 0 {
+		return recipeKey{}, false, &NoProviderError{MC: mc, Name: name}
+	}
+	k, err := r.add(mc, cands[0])
+	if err != nil {
+		return recipeKey{}, false, err
+	}
+	r.provider[[2]string{mc, name}] = k
+	return k, true, nil
+}
+
+// assumed is re_match_strings over ASSUME_PROVIDED: entries are regular expressions
+// anchored at the start of the name.
+func (r *resolver) assumed(mc, name string) bool {
+	d := r.c.MC[mc]
+	if d == nil {
+		return false
+	}
+	for _, pat := range words(d, "ASSUME_PROVIDED") {
+		if pat == name {
+			return true
 		}
-		r.rprov[[2]string{mc, name}] = k
+		if re, err := regexp.Compile("^(?:" + pat + ")"); err == nil && re.MatchString(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// rprovide resolves a runtime name (bb.providers.getRuntimeProviders and
+// filterProvidersRunTime): recipes whose RPROVIDES, RPROVIDES:PKG or PACKAGES name it, else
+// those whose PACKAGES_DYNAMIC patterns match it; PREFERRED_RPROVIDER_name, then a
+// PREFERRED_PROVIDER of something the candidates provide, picks one.
+func (r *resolver) rprovide(mc, name string) (recipeKey, bool, error) {
+	if k, ok := r.rprov[[2]string{mc, name}]; ok {
 		return k, true, nil
 	}
-	for _, k := range r.order {
-		if k.mc != mc {
+	if r.assumed(mc, name) {
+		return recipeKey{}, false, nil
+	}
+	rt, err := r.runtimeIndex(mc)
+	if err != nil {
+		return recipeKey{}, false, err
+	}
+	cands := rt.providers(name)
+	if len(cands) == 0 {
+		return recipeKey{}, false, &NoProviderError{MC: mc, Name: name, Runtime: true}
+	}
+	best := r.preferRuntime(mc, name, cands)
+	k, err := r.add(mc, best)
+	if err != nil {
+		return recipeKey{}, false, err
+	}
+	r.rprov[[2]string{mc, name}] = k
+	return k, true, nil
+}
+
+// runtimeIndex is what BitBake's parse cache knows of runtime names, per multiconfig.
+type runtimeIndex struct {
+	names   map[string][]*cook.RecipeInfo // RPROVIDES, RPROVIDES:PKG, then PACKAGES
+	dynamic []dynamicPackages
+}
+
+type dynamicPackages struct {
+	re *regexp.Regexp
+	ri *cook.RecipeInfo
+}
+
+func (rt *runtimeIndex) providers(name string) []*cook.RecipeInfo {
+	if c := rt.names[name]; len(c) > 0 {
+		return c
+	}
+	var out []*cook.RecipeInfo
+	for _, dp := range rt.dynamic {
+		if dp.re.MatchString(name) && !slices.Contains(out, dp.ri) {
+			out = append(out, dp.ri)
+		}
+	}
+	return out
+}
+
+// runtimeIndex parses every recipe of mc (the cooker's index keeps only build-time
+// PROVIDES) and records the runtime names each variant provides.
+func (r *resolver) runtimeIndex(mc string) (*runtimeIndex, error) {
+	if rt, ok := r.runtime[mc]; ok {
+		return rt, nil
+	}
+	idx, err := r.index(mc)
+	if err != nil {
+		return nil, err
+	}
+	rt := &runtimeIndex{names: map[string][]*cook.RecipeInfo{}}
+	addName := func(n string, ri *cook.RecipeInfo) {
+		if !slices.Contains(rt.names[n], ri) {
+			rt.names[n] = append(rt.names[n], ri)
+		}
+	}
+	for _, ri := range idx.Recipes {
+		if ri.Skipped != "" || ri.Err != nil {
 			continue
 		}
-		d := r.recipes[k].Data
+		rec, err := r.variant(mc, ri)
+		if err != nil {
+			return nil, err
+		}
+		d := rec.Data
 		pkgs := words(d, "PACKAGES")
+		if len(pkgs) == 0 {
+			pkgs = []string{ri.PN}
+		}
+		for _, n := range explodeDeps(text(d, "RPROVIDES")) {
+			addName(n, ri)
+		}
 		for _, p := range pkgs {
-			if p == name || contains(words(d, "RPROVIDES:"+p), name) {
-				r.rprov[[2]string{mc, name}] = k
-				return k, true, nil
+			for _, n := range explodeDeps(text(d, "RPROVIDES:"+p)) {
+				addName(n, ri)
+			}
+		}
+		for _, p := range pkgs {
+			addName(p, ri)
+		}
+		for _, pat := range words(d, "PACKAGES_DYNAMIC") {
+			re, err := regexp.Compile("^(?:" + strings.ReplaceAll(pat, "+", `\+`) + ")")
+			if err != nil {
+				return nil, fmt.Errorf("%s: PACKAGES_DYNAMIC %q: %w", ri.VirtualFn, pat, err)
+			}
+			rt.dynamic = append(rt.dynamic, dynamicPackages{re, ri})
+		}
+	}
+	r.runtime[mc] = rt
+	return rt, nil
+}
+
+// preferRuntime is filterProvidersRunTime's choice among runtime candidates: one variant
+// per PN (the cooker's preferred version), PNs in name order, then PREFERRED_RPROVIDER_name,
+// else the first candidate some PREFERRED_PROVIDER_x names, x being one of its PROVIDES.
+func (r *resolver) preferRuntime(mc, name string, cands []*cook.RecipeInfo) *cook.RecipeInfo {
+	idx := r.indexes[mc]
+	byPN := map[string]*cook.RecipeInfo{}
+	var pns []string
+	for _, c := range cands {
+		if _, ok := byPN[c.PN]; ok {
+			continue
+		}
+		pns = append(pns, c.PN)
+		byPN[c.PN] = c
+		// The version the cooker would build for this PN, if it is among the candidates.
+		if ps, _ := r.c.Providers(idx, c.PN); len(ps) > 0 && slices.Contains(cands, ps[0]) {
+			byPN[c.PN] = ps[0]
+		}
+	}
+	slices.Sort(pns)
+	d := r.c.MC[mc]
+	if pref := text(d, "PREFERRED_RPROVIDER_"+name); pref != "" && byPN[pref] != nil {
+		return byPN[pref]
+	}
+	for _, pn := range pns {
+		for _, p := range byPN[pn].Provides {
+			if text(d, "PREFERRED_PROVIDER_"+p) == pn {
+				return byPN[pn]
 			}
 		}
 	}
-	return recipeKey{}, false, nil
+	return byPN[pns[0]]
 }
 
-func (r *resolver) add(mc string, ri *cook.RecipeInfo) (recipeKey, error) {
-	k := recipeKey{mc, ri.VirtualFn}
-	if _, ok := r.recipes[k]; ok {
-		return k, nil
-	}
-	variants, err := r.c.ParseRecipe(ri.File, mc, "")
-	if err != nil {
-		return k, err
+// variant returns the parsed recipe of ri, parsing its file (all variants) once.
+func (r *resolver) variant(mc string, ri *cook.RecipeInfo) (*cook.Recipe, error) {
+	fk := recipeKey{mc, ri.File}
+	variants, ok := r.parsed[fk]
+	if !ok {
+		var err error
+		variants, err = r.c.ParseRecipe(ri.File, mc, "")
+		if err != nil {
+			return nil, err
+		}
+		r.parsed[fk] = variants
 	}
 	for _, v := range variants {
 		if v.VirtualFn == ri.VirtualFn {
-			r.recipes[k] = v
-			r.order = append(r.order, k)
-			return k, nil
+			return v, nil
 		}
 	}
-	return k, fmt.Errorf("%s: variant %s not found after parsing", ri.File, ri.VirtualFn)
+	return nil, fmt.Errorf("%s: variant %s not found after parsing", ri.File, ri.VirtualFn)
 }
 
-// addDeps collects what recipe k needs: DEPENDS, RDEPENDS/RRECOMMENDS of its packages, and
-// the names in its tasks' [depends], [rdepends] and [mcdepends].
+func (r *resolver) add(mc string, ri *cook.RecipeInfo) (recipeKey, error) {
+	// The graph names recipes by multiconfig and file; the file keeps its variant prefix.
+	k := recipeKey{mc, cook.VirtualFn(ri.File, ri.Variant, "")}
+	if _, ok := r.recipes[k]; ok {
+		return k, nil
+	}
+	v, err := r.variant(mc, ri)
+	if err != nil {
+		return k, err
+	}
+	r.recipes[k] = v
+	r.order = append(r.order, k)
+	return k, nil
+}
+
+// addDeps collects what recipe k needs: DEPENDS, RDEPENDS/RRECOMMENDS (of the recipe and
+// of its packages), and the names in its tasks' [depends], [rdepends] and [mcdepends].
+// BitBake fails a recipe whose dependency nothing provides, and the build when that recipe
+// is needed: every recipe here is needed, so the first missing provider is the error.
 func (r *resolver) addDeps(k recipeKey) error {
 	rec := r.recipes[k]
 	d := rec.Data
-	pn, _, _ := d.Get("PN")
+	pn := text(d, "PN")
+	needed := func(err error, by string) error {
+		if np, ok := err.(*NoProviderError); ok && np.Needed == "" {
+			np.Needed = by
+		}
+		return err
+	}
 	for _, dep := range explodeDeps(text(d, "DEPENDS")) {
-		if _, err := r.provide(k.mc, dep); err != nil {
-			if np, ok := err.(*NoProviderError); ok {
-				np.Needed = pn
-			}
-			return err
+		if _, _, err := r.provide(k.mc, dep); err != nil {
+			return needed(err, pn)
 		}
 	}
-	for _, name := range r.runtimeDeps(d) {
+	for _, name := range runtimeDeps(d) {
 		if _, _, err := r.rprovide(k.mc, name); err != nil {
-			return err
+			return needed(err, pn)
 		}
 	}
 	td := taskDeps(d)
@@ -234,17 +386,14 @@ func (r *resolver) addDeps(k recipeKey) error {
 	for _, task := range td.Tasks {
 		for _, dep := range strings.Fields(td.Flags["depends"][task]) {
 			name, _, _ := strings.Cut(dep, ":")
-			if _, err := r.provide(k.mc, name); err != nil {
-				if np, ok := err.(*NoProviderError); ok {
-					np.Needed = pn + ":" + task + "[depends]"
-				}
-				return err
+			if _, _, err := r.provide(k.mc, name); err != nil {
+				return needed(err, pn+":"+task+"[depends]")
 			}
 		}
 		for _, dep := range strings.Fields(td.Flags["rdepends"][task]) {
 			name, _, _ := strings.Cut(dep, ":")
 			if _, _, err := r.rprovide(k.mc, name); err != nil {
-				return err
+				return needed(err, pn+":"+task+"[rdepends]")
 			}
 		}
 		for _, dep := range strings.Fields(td.Flags["mcdepends"][task]) {
@@ -255,17 +404,24 @@ func (r *resolver) addDeps(k recipeKey) error {
 			if parts[1] != k.mc {
 				continue
 			}
-			if _, err := r.provide(parts[2], parts[3]); err != nil {
-				return err
+			if _, _, err := r.provide(parts[2], parts[3]); err != nil {
+				return needed(err, pn+":"+task+"[mcdepends]")
 			}
 		}
 	}
 	return nil
 }
 
-func (r *resolver) runtimeDeps(d *data.Store) []string {
-	var out []string
-	for _, p := range words(d, "PACKAGES") {
+// runtimeDeps is the cache's rundeps and runrecs of a recipe: RDEPENDS and RRECOMMENDS,
+// plain and of each package (PACKAGES, or PN when empty).
+func runtimeDeps(d *data.Store) []string {
+	pkgs := words(d, "PACKAGES")
+	if len(pkgs) == 0 {
+		pkgs = []string{text(d, "PN")}
+	}
+	out := explodeDeps(text(d, "RDEPENDS"))
+	out = append(out, explodeDeps(text(d, "RRECOMMENDS"))...)
+	for _, p := range pkgs {
 		out = append(out, explodeDeps(text(d, "RDEPENDS:"+p))...)
 		out = append(out, explodeDeps(text(d, "RRECOMMENDS:"+p))...)
 	}
@@ -290,7 +446,7 @@ func (r *resolver) spec(k recipeKey) (runqueue.RecipeSpec, error) {
 		}
 	}
 	seen = map[string]bool{}
-	for _, name := range r.runtimeDeps(d) {
+	for _, name := range runtimeDeps(d) {
 		if p, ok := r.rprov[[2]string{k.mc, name}]; ok && !seen[p.fn] && p != k {
 			seen[p.fn] = true
 			s.RDependsOn = append(s.RDependsOn, p.fn)
@@ -353,15 +509,6 @@ func flagText(d *data.Store, name, fl string) string {
 		return ""
 	}
 	return data.Text(v)
-}
-
-func contains(l []string, s string) bool {
-	for _, x := range l {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // truthy is bb.utils.to_boolean for flag values.

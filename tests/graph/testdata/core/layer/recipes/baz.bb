@@ -1,0 +1,1 @@
+PACKAGES = "${PN} baz-extra"

@@ -1,0 +1,3 @@
+PROVIDES = "virtual/compiler"
+BBCLASSEXTEND = "native"
+PROVIDES:class-native = "virtual/compiler-native"
