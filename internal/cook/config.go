@@ -41,6 +41,8 @@ type Options struct {
 	// Fork makes another cooker for the same build directory (configuration parsed, with
 	// its own Python runtime) for parallel parsing.
 	Fork func() (*Cooker, error)
+	// FilesPerWorker is how many recipe files justify one more cooker (default 16).
+	FilesPerWorker int
 	Log  Logger
 }
 

@@ -255,7 +255,7 @@ func TestParseAllRules(t *testing.T) {
 		t.Errorf("skipped = %v, want %d entries", skipped, len(want))
 	}
 	// The same with two cookers parsing in parallel.
-	par := New(Options{Parser: MetadataParser{}, Python: testPython(t), Env: goldenEnv, Dir: filepath.Join(root, "build"), Jobs: 2,
+	par := New(Options{Parser: MetadataParser{}, Python: testPython(t), Env: goldenEnv, Dir: filepath.Join(root, "build"), Jobs: 2, FilesPerWorker: 1,
 		Fork: func() (*Cooker, error) {
 			w := New(Options{Parser: MetadataParser{}, Python: testPython(t), Env: goldenEnv, Dir: filepath.Join(root, "build"), Jobs: 1})
 			return w, w.ParseConfiguration()

@@ -275,6 +275,9 @@ func (c *Cooker) Versions(idx *Index) []VersionRow {
 	return rows
 }
 
+// defaultFilesPerWorker is how many recipe files justify one more worker cooker.
+const defaultFilesPerWorker = 16
+
 // ParseAllWith parses every recipe of the multiconfigs mcs with workers cookers working in
 // parallel, each made by newCooker (its own configuration parse and Python runtime, as
 // BitBake forks parser processes); c itself is one of them. Results come in the order of
@@ -297,6 +300,12 @@ func (c *Cooker) ParseAllWith(mcs []string, workers int, newCooker func() (*Cook
 			jobs = append(jobs, job{mc, i, &results[mc][i]})
 		}
 	}
+	// A worker cooker costs a configuration parse: only fork for enough recipes.
+	per := c.opts.FilesPerWorker
+	if per <= 0 {
+		per = defaultFilesPerWorker
+	}
+	workers = min(workers, len(jobs)/per+1)
 	ch := make(chan job)
 	var wg sync.WaitGroup
 	for w := 0; w < max(workers, 1); w++ {
