@@ -43,7 +43,7 @@ type Options struct {
 	Fork func() (*Cooker, error)
 	// FilesPerWorker is how many recipe files justify one more cooker (default 16).
 	FilesPerWorker int
-	Log  Logger
+	Log            Logger
 }
 
 // Cooker parses configuration and recipes of one build directory.
