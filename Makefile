@@ -80,3 +80,11 @@ golden-graph:
 	@test -n "$(ISAR)" || { echo "usage: make golden-graph ISAR=/path/to/isar"; exit 2; }
 	GOBAKE_ISAR=$(abspath $(ISAR)) $(GO) test -count=1 -run '^TestGraphs$$' ./tests/graph -update
 	$(GO) test -count=1 -run '^TestGraphs$$' ./tests/graph
+
+# `gobake -g mc:qemu{amd64,arm64}-bookworm:isar-image-base` in a real Isar build directory,
+# compared with BitBake's graphs (GRAPHS holds graph-amd64/ and graph-arm64/).
+.PHONY: oracle-graph
+oracle-graph:
+	@test -n "$(ISAR)" -a -n "$(BUILDDIR)" || { echo "usage: make oracle-graph ISAR=/path/to/isar BUILDDIR=/path/to/build [GRAPHS=dir]"; exit 2; }
+	GOBAKE_ORACLE_ISAR=$(abspath $(ISAR)) GOBAKE_ORACLE_BUILD=$(abspath $(BUILDDIR)) GOBAKE_ORACLE_GRAPHS=$(GRAPHS) \
+		$(GO) test -count=1 -v -run '^TestOracleBuild$$' ./tests/graph

@@ -25,6 +25,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+	os.Chmod(dir, 0o755) // TestOracleBuild runs it as another user
 	gobake = filepath.Join(dir, "gobake")
 	build := exec.Command("go", "build", "-o", gobake, "github.com/gobake/gobake/cmd/gobake")
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
