@@ -41,3 +41,13 @@ func init() {
 	code("co_qualname", func(c *py.Code) py.Object { return py.String(c.Name) })
 	code("co_firstlineno", func(c *py.Code) py.Object { return py.Int(c.Firstlineno) })
 }
+
+// Bound methods expose the function and instance they bind, as CPython's do.
+func init() {
+	py.BoundMethodType.Dict["__func__"] = &py.Property{Fget: func(self py.Object) (py.Object, error) {
+		return self.(*py.BoundMethod).Method, nil
+	}}
+	py.BoundMethodType.Dict["__self__"] = &py.Property{Fget: func(self py.Object) (py.Object, error) {
+		return self.(*py.BoundMethod).Self, nil
+	}}
+}

@@ -102,7 +102,9 @@ func (r *Runtime) hooksModule() error {
 		return py.None, hookError(h.DelTask(Str(args[0]), d))
 	})
 	def("new_datastore", func(args py.Tuple) (py.Object, error) {
-		return r.NewDataObject(NewMemStore()), nil
+		m := NewMemStore()
+		m.Python = r.ExpandPython
+		return r.NewDataObject(m), nil
 	})
 	return nil
 }

@@ -114,7 +114,9 @@ func (r *Runtime) Import(name string) (*py.Module, error) {
 		}
 		last = name[i+1:]
 		p, ok := parent.Globals["__path__"]
-		if !ok {
+		// A registered Go or stdlib module with a dotted name (collections.abc, os.path)
+		// is importable under a parent that is a plain module, as CPython's are.
+		if !ok && py.GetModuleImpl(name) == nil {
 			return nil, moduleNotFound(name, "'"+name[:i]+"' is not a package")
 		}
 		searchPath = nil

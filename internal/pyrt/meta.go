@@ -196,3 +196,13 @@ func (r *Runtime) metaError(err error, file string, line int) error {
 	e.Traceback = b.String()
 	return e
 }
+
+// ExpandPython evaluates the expression of a ${@...} reference for a datastore's
+// expansion (MemStore.Python); errors name the "<expansion>" origin.
+func (r *Runtime) ExpandPython(expr string, d DataStore) (string, error) {
+	s, err := r.CompileInline(expr, "<expansion>", 1)
+	if err != nil {
+		return "", err
+	}
+	return r.EvalInline(s, d)
+}

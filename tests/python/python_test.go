@@ -3,7 +3,10 @@
 // `gobake python`, and both must print the same stdout and exit with the same status.
 //
 // core_*.py programs cover the language and builtins (internal/pyrt); std_*.py programs cover
-// the standard modules (internal/pyrt/stdlib). Run one program with
+// the standard modules (internal/pyrt/stdlib). Programs under bb/ compare pyrt's bb package
+// with BitBake's own (they run only when GOBAKE_ISAR names an Isar checkout, whose
+// bitbake/lib CPython then imports). Helper modules live in directories starting with "_".
+// Run one program with
 //
 //	go test ./tests/python -run 'TestPrograms/core_dict_order'
 package python_test
@@ -68,8 +71,9 @@ type result struct {
 	code           int
 }
 
-// runProgram runs prog (relative path) with its directory as working directory.
-func runProgram(t *testing.T, argv []string, prog string) result {
+// runProgram runs prog (relative path) with its directory as working directory; env is
+// added to the environment.
+func runProgram(t *testing.T, argv []string, prog string, env ...string) result {
 	t.Helper()
 	abs, err := filepath.Abs(prog)
 	if err != nil {
@@ -77,7 +81,7 @@ func runProgram(t *testing.T, argv []string, prog string) result {
 	}
 	cmd := exec.Command(argv[0], append(argv[1:], filepath.Base(abs))...)
 	cmd.Dir = filepath.Dir(abs)
-	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8", "PYTHONDONTWRITEBYTECODE=1", "PYTHONHASHSEED=0", "TZ=UTC")
+	cmd.Env = append(append(os.Environ(), "LC_ALL=C.UTF-8", "PYTHONDONTWRITEBYTECODE=1", "PYTHONHASHSEED=0", "TZ=UTC"), env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err = cmd.Run()
@@ -102,8 +106,17 @@ func TestPrograms(t *testing.T) {
 	for _, p := range progs {
 		name := strings.TrimSuffix(filepath.ToSlash(p), ".py")
 		t.Run(name, func(t *testing.T) {
+			// Programs under bb/ import BitBake's own bb package under CPython.
+			var cpyEnv []string
+			if strings.HasPrefix(filepath.ToSlash(p), "bb/") {
+				isar := os.Getenv("GOBAKE_ISAR")
+				if isar == "" {
+					t.Skip("bb/ programs need upstream BitBake: set GOBAKE_ISAR to an Isar checkout")
+				}
+				cpyEnv = append(cpyEnv, "PYTHONPATH="+filepath.Join(isar, "bitbake", "lib"))
+			}
 			t.Parallel()
-			want := runProgram(t, []string{cpython}, p)
+			want := runProgram(t, []string{cpython}, p, cpyEnv...)
 			got := runProgram(t, []string{gobakeBin, "python"}, p)
 			if got.stdout != want.stdout || got.code != want.code {
 				t.Errorf("%s differs from CPython\n--- cpython (exit %d) stdout:\n%s--- gobake (exit %d) stdout:\n%s--- gobake stderr:\n%s--- cpython stderr:\n%s",

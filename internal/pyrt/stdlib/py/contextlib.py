@@ -58,9 +58,15 @@ def contextmanager(func):
 
     def helper(*args, **kwds):
         return _GeneratorContextManager(fn, args, kwds)
-    helper.__name__ = getattr(fn, '__name__', 'helper')
-    helper.__doc__ = getattr(fn, '__doc__', None)
-    helper.__wrapped__ = fn
+    for attr in ('__name__', '__qualname__', '__doc__', '__module__'):
+        try:
+            setattr(helper, attr, getattr(fn, attr))
+        except (AttributeError, TypeError):
+            pass
+    try:
+        helper.__wrapped__ = fn
+    except (AttributeError, TypeError):
+        pass
     return helper
 
 

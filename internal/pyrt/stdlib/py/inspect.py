@@ -9,7 +9,7 @@ Source and frame access are not available.
 import collections
 
 __all__ = ['signature', 'Signature', 'Parameter', 'getmembers', 'getfullargspec',
-           'FullArgSpec', 'isfunction', 'ismethod', 'isclass', 'ismodule', 'isbuiltin',
+           'isfunction', 'ismethod', 'isclass', 'ismodule', 'isbuiltin',
            'isroutine', 'isgeneratorfunction', 'iscoroutinefunction', 'getdoc', 'cleandoc',
            'getmro', 'unwrap', 'isabstract']
 
@@ -265,7 +265,7 @@ class Signature(object):
     empty = _empty
 
     def __init__(self, parameters=None, return_annotation=_empty, __validate_parameters__=True):
-        params = collections.OrderedDict()
+        params = dict()
         if parameters is not None:
             for p in parameters:
                 if p.name in params:
@@ -335,7 +335,7 @@ class Signature(object):
         return self._bind(args, kwargs, True)
 
     def _bind(self, args, kwargs, partial):
-        arguments = collections.OrderedDict()
+        arguments = dict()
         params = list(self._parameters.values())
         kwargs = dict(kwargs)
         i = 0
@@ -507,8 +507,15 @@ def _signature(obj, follow_wrapped, skip_first):
     raise ValueError('no signature found for builtin %r' % (obj,))
 
 
-FullArgSpec = collections.namedtuple(
-    'FullArgSpec', 'args, varargs, varkw, defaults, kwonlyargs, kwonlydefaults, annotations')
+_fullargspec = []
+
+
+def _fullargspec_type():
+    # made on first use: the module stays importable whatever namedtuple needs
+    if not _fullargspec:
+        _fullargspec.append(collections.namedtuple(
+            'FullArgSpec', 'args, varargs, varkw, defaults, kwonlyargs, kwonlydefaults, annotations'))
+    return _fullargspec[0]
 
 
 def getfullargspec(func):
@@ -542,5 +549,5 @@ def getfullargspec(func):
                 kwdefaults[p.name] = p.default
         else:
             varkw = p.name
-    return FullArgSpec(args, varargs, varkw, defaults or None, kwonlyargs,
+    return _fullargspec_type()(args, varargs, varkw, defaults or None, kwonlyargs,
                        kwdefaults or None, annotations)

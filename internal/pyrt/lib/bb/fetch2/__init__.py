@@ -146,7 +146,7 @@ def decodeurl(url):
             host, path = rest.split("/", 1)
             path = "/" + path
         else:
-            host, path = rest, ""
+            host, path = rest, "/"
         if "@" in host:
             user, host = host.rsplit("@", 1)
             if ":" in user:
