@@ -193,14 +193,8 @@ func differential(t *testing.T, e *Extractor, label, dir string, files []string,
 				strings.ReplaceAll(got.Error, dir+"/", ""))
 		default:
 			accepted++
-			var diffs []Diff
-			for _, d := range Compare(w.Stmts, got.Stmts) {
-				if id := knownBug(d, src); id != "" {
-					knownHits[id]++
-					continue
-				}
-				diffs = append(diffs, d)
-			}
+			// No parser bug is open (KNOWN_DIFFS.md): every difference is a failure.
+			diffs := Compare(w.Stmts, got.Stmts)
 			if len(diffs) == 0 {
 				continue
 			}
@@ -220,38 +214,6 @@ func differential(t *testing.T, e *Extractor, label, dir string, files []string,
 	}
 	t.Logf("%s: %d files (seed %d): %d accepted by BitBake and compared, %d rejected by both, %d disagreements; known bugs hit: %v",
 		label, len(want), *randomSeed, accepted, rejected, bad, knownHits)
-}
-
-// knownBug names the KNOWN_DIFFS.md bug a difference is an instance of, or "". Generated files
-// have no stable path to list, so the random tests recognise known bugs by their shape.
-func knownBug(d Diff, src []byte) string {
-	if d.Kind != Differs {
-		return ""
-	}
-	w, g := d.Want, d.Got
-	switch {
-	case w.Kind == "func" && w.Body == "" && g.Body == "\n":
-		w.Body, g.Body = "", ""
-		if w.equal(g) {
-			return "P1"
-		}
-	case w.Last == g.Last+1 && w.Last > physicalLines(src):
-		w.Last = g.Last
-		if w.equal(g) {
-			return "P3"
-		}
-	}
-	return ""
-}
-
-// physicalLines counts lines the way Python's universal newlines do.
-func physicalLines(src []byte) int {
-	s := strings.ReplaceAll(strings.ReplaceAll(string(src), "\r\n", "\n"), "\r", "\n")
-	n := strings.Count(s, "\n")
-	if s != "" && !strings.HasSuffix(s, "\n") {
-		n++
-	}
-	return n
 }
 
 // newerSyntax reports whether BitBake 2.8 rejected a line for using a statement of a newer
