@@ -108,7 +108,8 @@ func NewPyrtPython(rt *pyrt.Runtime) (*PyrtPython, error) {
 	// exec runs src (padded so that its first line is line) in the global namespace with the
 	// given extra locals, and returns the string values of the locals whose names start with
 	// "_gobake_" afterwards.
-	p.exec = func(src, file string, line int, locals map[string]any) (map[string]string, error) {
+	p.exec = func(src, file string, line int, locals map[string]any) (out map[string]string, err error) {
+		defer recoverPanic(&err)
 		if line > 1 {
 			src = strings.Repeat("\n", line-1) + src
 		}
@@ -130,7 +131,7 @@ func NewPyrtPython(rt *pyrt.Runtime) (*PyrtPython, error) {
 		if _, err := rt.RunCode(code, g, l, nil); err != nil {
 			return nil, err
 		}
-		out := map[string]string{}
+		out = map[string]string{}
 		for k, v := range l {
 			if strings.HasPrefix(k, "_gobake_") {
 				out[k] = pyrt.Str(v)
@@ -138,7 +139,8 @@ func NewPyrtPython(rt *pyrt.Runtime) (*PyrtPython, error) {
 		}
 		return out, nil
 	}
-	p.eval = func(src string, d *data.Store) (string, error) {
+	p.eval = func(src string, d *data.Store) (_ string, err error) {
+		defer recoverPanic(&err)
 		code, err := rt.Compile(src, "<inline>", "eval")
 		if err != nil {
 			return "", err
@@ -150,12 +152,14 @@ func NewPyrtPython(rt *pyrt.Runtime) (*PyrtPython, error) {
 		l["d"] = obj
 		old, had := g["d"]
 		g["d"] = obj
+		defer func() {
+			if had {
+				g["d"] = old
+			} else {
+				delete(g, "d")
+			}
+		}()
 		v, err := rt.RunCode(code, g, l, nil)
-		if had {
-			g["d"] = old
-		} else {
-			delete(g, "d")
-		}
 		if err != nil {
 			return "", err
 		}
@@ -261,5 +265,13 @@ func CookerHooks() pyrt.Hooks {
 			}
 			return delTask(s, task)
 		},
+	}
+}
+
+// recoverPanic turns a panic of the Python runtime into an error, so that one bad recipe
+// does not take gobake down.
+func recoverPanic(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("internal error in the Python runtime: %v", r)
 	}
 }
