@@ -64,6 +64,10 @@ func posixModule() *py.ModuleImpl {
 		method("mkfifo", posixMkfifo),
 		method("truncate", posixTruncate),
 		method("_randname", posixRandname),
+		method("dup2", posixDup2),
+		method("statvfs", posixStatvfs),
+		method("major", intCall("major", func(d int) (int, error) { return int(unix.Major(uint64(d))), nil })),
+		method("minor", intCall("minor", func(d int) (int, error) { return int(unix.Minor(uint64(d))), nil })),
 	}
 	return &py.ModuleImpl{
 		Info:    py.ModuleInfo{Name: "posix", Doc: "System calls for the os module (gobake)."},
@@ -664,4 +668,42 @@ func posixRandname(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Obje
 		buf[i] = chars[int(b)%len(chars)]
 	}
 	return py.String(buf), nil
+}
+
+func posixDup2(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	a, err := params("dup2", args, kwargs, []string{"fd", "fd2", "inheritable"}, 2)
+	if err != nil {
+		return nil, err
+	}
+	fd, err := intArg(a[0], 0)
+	if err != nil {
+		return nil, err
+	}
+	fd2, err := intArg(a[1], 0)
+	if err != nil {
+		return nil, err
+	}
+	if err := unix.Dup2(fd, fd2); err != nil {
+		return nil, osError(ctxOf(self), err)
+	}
+	return py.Int(fd2), nil
+}
+
+// posixStatvfs returns (f_bsize, f_frsize, f_blocks, f_bfree, f_bavail,
+// f_files, f_ffree, f_favail, f_flag, f_namemax).
+func posixStatvfs(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	a, err := params("statvfs", args, kwargs, []string{"path"}, 1)
+	if err != nil {
+		return nil, err
+	}
+	p, err := pathArg("statvfs", a[0])
+	if err != nil {
+		return nil, err
+	}
+	var st unix.Statfs_t
+	if err := unix.Statfs(p, &st); err != nil {
+		return nil, osError(ctxOf(self), err, p)
+	}
+	return py.Tuple{py.Int(st.Bsize), py.Int(st.Frsize), py.Int(st.Blocks), py.Int(st.Bfree), py.Int(st.Bavail),
+		py.Int(st.Files), py.Int(st.Ffree), py.Int(st.Ffree), py.Int(st.Flags), py.Int(st.Namelen)}, nil
 }

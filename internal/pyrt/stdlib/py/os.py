@@ -4,7 +4,7 @@ from posix import (stat as _pstat, lstat as _plstat, listdir, mkdir, rmdir, unli
                    chdir, rename, replace, link, symlink, readlink, chmod, chown, lchown, utime,
                    access, getcwd, umask, getpid, getppid, getuid, geteuid, getgid, getegid,
                    cpu_count, getgroups, kill, strerror, open, close, dup, read, write, pipe,
-                   fsync, isatty, urandom, _exit, mkfifo, truncate,
+                   fsync, isatty, urandom, _exit, mkfifo, truncate, dup2, major, minor,
                    F_OK, R_OK, W_OK, X_OK, O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL,
                    O_TRUNC, O_APPEND, O_NONBLOCK, O_CLOEXEC, O_DIRECTORY, O_NOFOLLOW, O_SYNC,
                    WNOHANG)
@@ -441,3 +441,84 @@ def waitstatus_to_exitcode(status):
     if WIFEXITED(status):
         return WEXITSTATUS(status)
     return -WTERMSIG(status)
+
+
+ST_RDONLY = 1
+ST_NOSUID = 2
+ST_NODEV = 4
+ST_NOEXEC = 8
+
+
+class statvfs_result(object):
+    _fields = ('f_bsize', 'f_frsize', 'f_blocks', 'f_bfree', 'f_bavail', 'f_files', 'f_ffree',
+               'f_favail', 'f_flag', 'f_namemax')
+
+    def __init__(self, t):
+        self._t = tuple(t)
+        (self.f_bsize, self.f_frsize, self.f_blocks, self.f_bfree, self.f_bavail, self.f_files,
+         self.f_ffree, self.f_favail, self.f_flag, self.f_namemax) = self._t
+
+    def __getitem__(self, i):
+        return self._t[i]
+
+    def __len__(self):
+        return 10
+
+    def __iter__(self):
+        return iter(self._t)
+
+
+def statvfs(path):
+    return statvfs_result(_posix.statvfs(fspath(path)))
+
+
+def makedev(major, minor):
+    return ((major & 0xfff) << 8) | ((major & ~0xfff) << 32) | (minor & 0xff) | ((minor & ~0xff) << 12)
+
+
+def sched_getaffinity(pid):
+    return set(range(cpu_count()))
+
+
+class _wrap_close(object):
+    def __init__(self, stream, proc):
+        self._stream = stream
+        self._proc = proc
+
+    def read(self, *a):
+        return self._stream.read(*a)
+
+    def readline(self):
+        return self._stream.readline()
+
+    def readlines(self):
+        return self._stream.readlines()
+
+    def write(self, s):
+        return self._stream.write(s)
+
+    def __iter__(self):
+        return iter(self._stream.readlines())
+
+    def close(self):
+        self._stream.close()
+        rc = self._proc.wait()
+        if rc == 0:
+            return None
+        return rc << 8
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *a):
+        self.close()
+        return False
+
+
+def popen(cmd, mode='r', buffering=-1):
+    import subprocess
+    if mode == 'r':
+        p = subprocess.Popen(cmd, shell=True, stdout=subprocess.PIPE, text=True)
+        return _wrap_close(p.stdout, p)
+    p = subprocess.Popen(cmd, shell=True, stdin=subprocess.PIPE, text=True)
+    return _wrap_close(p.stdin, p)

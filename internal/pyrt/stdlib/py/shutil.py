@@ -261,9 +261,11 @@ class _usage(object):
 
 
 def disk_usage(path):
-    import _gobake_sys
-    t = _gobake_sys.statvfs(os.fspath(path))
-    return _usage(t[0], t[1], t[2])
+    st = os.statvfs(path)
+    total = st.f_blocks * st.f_frsize
+    free = st.f_bavail * st.f_frsize
+    used = (st.f_blocks - st.f_bfree) * st.f_frsize
+    return _usage(total, used, free)
 
 
 def chown(path, user=None, group=None):
