@@ -170,6 +170,9 @@ func NewPyrtPython(rt *pyrt.Runtime) (*PyrtPython, error) {
 	for _, m := range []string{"bb", "bb.parse", "bb.event", "bb.utils", "bb.data", "bb.build", "bb.fetch2"} {
 		setup += "try:\n    import " + m + "\nexcept ImportError:\n    pass\n"
 	}
+	// BitBake's bb.build puts bb and os among the builtins: layer lib/ modules (oe.utils)
+	// use bb without importing it.
+	setup += "import builtins\nbuiltins.bb = bb\nbuiltins.os = os\n"
 	if _, err := p.exec(setup, "<gobake>", 1, nil); err != nil {
 		return nil, fmt.Errorf("setting up the metadata namespace: %w", err)
 	}
