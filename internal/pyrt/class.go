@@ -70,7 +70,10 @@ func codeNames(c *py.Code, into map[string]bool) {
 // buildClass wraps gpython's __build_class__.
 func buildClass(orig py.Object) func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 	return func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		res, err := py.Call(orig, args, kwargs)
+		res, ok, err := buildWithMetaclass(args, kwargs)
+		if !ok {
+			res, err = py.Call(orig, args, kwargs)
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -120,8 +120,8 @@ func (r *Runtime) Import(name string) (*py.Module, error) {
 			return nil, moduleNotFound(name, "'"+name[:i]+"' is not a package")
 		}
 		searchPath = nil
-		for _, d := range listStrings(p) {
-			searchPath = append(searchPath, d)
+		if ok {
+			searchPath = listStrings(p)
 		}
 	}
 	m, err := r.load(name, last, searchPath)

@@ -68,3 +68,31 @@ func TestIsarSnippets(t *testing.T) {
 	}
 	t.Logf("Isar snippets compiled: %d of %d (%v)", total-failed, total, kinds)
 }
+
+// TestOELibCompiles compiles OE-core's meta/lib/oe (GOBAKE_CORPUS), the library Isar's
+// classes import most.
+//
+//	GOBAKE_CORPUS=/work/corpus go test ./internal/pyrt -run TestOELibCompiles -v
+func TestOELibCompiles(t *testing.T) {
+	root := os.Getenv("GOBAKE_CORPUS")
+	if root == "" {
+		t.Skip("GOBAKE_CORPUS not set (directory holding openembedded+openembedded-core)")
+	}
+	r := newTestRuntime(t)
+	files, _ := filepath.Glob(filepath.Join(root, "openembedded+openembedded-core", "meta", "lib", "oe", "*.py"))
+	if len(files) == 0 {
+		t.Skip("no meta/lib/oe in GOBAKE_CORPUS")
+	}
+	failed := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := r.Compile(string(b), f, py.ExecMode); err != nil {
+			failed++
+			t.Errorf("%v", err)
+		}
+	}
+	t.Logf("OE-core lib/oe modules compiled: %d of %d", len(files)-failed, len(files))
+}

@@ -287,6 +287,8 @@ func Lower(src, filename string) (string, error) {
 	}
 	fixSuper(toks)
 	fixDecorators(toks)
+	fixAnnotations(toks)
+	fixTrailingCommas(toks)
 	nodes, _, err := buildTree(toks, 0, "")
 	if err != nil {
 		if se, ok := err.(*SyntaxError); ok {
@@ -998,6 +1000,92 @@ func fixDecorators(toks []token) {
 			if k+1 < len(toks) && toks[k+1].kind == tNewline {
 				toks[i+1].text = "__pyrt_id__(" + toks[i+1].text
 				toks[k+1].pre = ")" + toks[k+1].pre
+			}
+		}
+	}
+}
+
+// blank empties a token, keeping the newlines of its whitespace.
+func blank(t *token) {
+	t.text = strings.Repeat("\n", strings.Count(t.text, "\n"))
+	t.pre = strings.Repeat("\n", strings.Count(t.pre, "\n"))
+}
+
+// fixAnnotations removes variable annotations (3.6): "x: T = v" becomes "x = v" and a
+// bare "x: T" becomes "pass".
+func fixAnnotations(toks []token) {
+	start := 0
+	for i := 0; i < len(toks); i++ {
+		if toks[i].kind != tNewline {
+			continue
+		}
+		line := toks[start:i]
+		start = i + 1
+		if len(line) < 3 || line[0].kind != tName || keywords[line[0].text] {
+			continue
+		}
+		j := 1
+		for j+1 < len(line) && line[j].text == "." && line[j+1].kind == tName {
+			j += 2
+		}
+		if j >= len(line) || line[j].kind != tOp || line[j].text != ":" {
+			continue
+		}
+		depth, eq := 0, -1
+		for k := j + 1; k < len(line); k++ {
+			switch line[k].text {
+			case "(", "[", "{":
+				depth++
+			case ")", "]", "}":
+				depth--
+			case "=":
+				if depth == 0 && eq < 0 {
+					eq = k
+				}
+			}
+		}
+		if eq > 0 {
+			for k := j; k < eq; k++ {
+				blank(&line[k])
+			}
+			line[eq].pre = " "
+			continue
+		}
+		for k := 1; k < len(line); k++ {
+			blank(&line[k])
+		}
+		line[0].text = "pass"
+	}
+}
+
+// fixTrailingCommas drops the trailing comma of parameter and argument lists that use * or
+// ** (allowed since 3.6, a syntax error in 3.4).
+func fixTrailingCommas(toks []token) {
+	type open struct {
+		i    int
+		star bool
+	}
+	var stack []open
+	for i := range toks {
+		t := &toks[i]
+		if t.kind != tOp {
+			continue
+		}
+		switch t.text {
+		case "(", "[", "{":
+			stack = append(stack, open{i: i})
+		case "*", "**":
+			if len(stack) > 0 && i > 0 && (toks[i-1].text == "," || toks[i-1].text == "(") {
+				stack[len(stack)-1].star = true
+			}
+		case ")", "]", "}":
+			if len(stack) == 0 {
+				continue
+			}
+			o := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if t.text == ")" && o.star && i > 0 && toks[i-1].kind == tOp && toks[i-1].text == "," {
+				toks[i-1].text = ""
 			}
 		}
 	}

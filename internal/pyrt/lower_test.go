@@ -28,6 +28,11 @@ func TestLower(t *testing.T) {
 		{`f(key=lambda v: v < 2)`, `f(key=lambda v: __pyrt_lt__(v, 2))`},
 		{"@a.b\ndef f(): pass\n", "@__pyrt_id__(a.b)\ndef f(): pass\n"},
 		{"@a.b(1, (2))\ndef f(): pass\n", "@__pyrt_id__(a.b(1, (2)))\ndef f(): pass\n"},
+		{"x: int = 5\n", "x = 5\n"},
+		{"class A:\n    pn: str\n", "class A:\n    pass\n"},
+		{"self.v: List[int] = []\n", "self.v = []\n"},
+		{"def f(a, *, b=1,\n):\n    pass\n", "def f(a, *, b=1\n):\n    pass\n"},
+		{"f(a, **kw,)\n", "f(a, **__pyrt_kw__(kw))\n"},
 	}
 	for _, c := range cases {
 		got, err := Lower(c.in, "t.py")
