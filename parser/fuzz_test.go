@@ -3,6 +3,7 @@ package parser
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -34,6 +35,9 @@ func FuzzParse(f *testing.F) {
 					t.Fatalf("error is %T %v", err, err)
 				}
 				for _, e := range list {
+					if strings.HasPrefix(e.Msg, "internal parser error") {
+						t.Fatal(e)
+					}
 					if e.Pos.Line < 1 || e.Pos.Column < 1 || e.Pos.Offset > len(src) || e.Pos.Filename != name {
 						t.Fatalf("error outside the file: %v", e)
 					}

@@ -1,8 +1,10 @@
 package parser
 
 import (
+	"cmp"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -86,13 +88,9 @@ func ParseMode(filename string, src []byte, mode Mode) (*File, error) {
 	return f, nil
 }
 
-// sortErrors orders errors by position (insertion sort: lists are short and nearly sorted).
+// sortErrors orders errors by position, keeping the order of errors at the same place.
 func sortErrors(l ErrorList) {
-	for i := 1; i < len(l); i++ {
-		for j := i; j > 0 && l[j].Pos.Offset < l[j-1].Pos.Offset; j-- {
-			l[j], l[j-1] = l[j-1], l[j]
-		}
-	}
+	slices.SortStableFunc(l, func(a, b *Error) int { return cmp.Compare(a.Pos.Offset, b.Pos.Offset) })
 }
 
 // IsMetadataFile reports whether a path found while walking a layer is BitBake metadata
