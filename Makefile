@@ -88,3 +88,10 @@ oracle-graph:
 	@test -n "$(ISAR)" -a -n "$(BUILDDIR)" || { echo "usage: make oracle-graph ISAR=/path/to/isar BUILDDIR=/path/to/build [GRAPHS=dir]"; exit 2; }
 	GOBAKE_ORACLE_ISAR=$(abspath $(ISAR)) GOBAKE_ORACLE_BUILD=$(abspath $(BUILDDIR)) GOBAKE_ORACLE_GRAPHS=$(GRAPHS) \
 		$(GO) test -count=1 -v -run '^TestOracleBuild$$' ./tests/graph
+
+# End-to-end scheduler overhead per task of `gobake top` (and of upstream `bitbake top` with
+# ISAR=/path/to/isar) on synthetic layers: 20,000 noexec tasks, a 10,000-task chain, empty
+# shell tasks (tests/bench/e2e.sh; sizes via FANIN, CHAIN, SHELL).
+.PHONY: bench-e2e
+bench-e2e:
+	tests/bench/e2e.sh $(ISAR)
