@@ -687,6 +687,9 @@ func typeOf(o py.Object) *py.Type {
 
 // IsInstance is isinstance(o, cls) with cls a class or a tuple of classes.
 func IsInstance(o py.Object, cls py.Object) (bool, error) {
+	if res, ok, err := metaCheck(cls, "__instancecheck__", o); ok {
+		return res, err
+	}
 	return isSubclass(typeOf(o), cls)
 }
 
@@ -702,6 +705,9 @@ func isSubclass(t *py.Type, cls py.Object) (bool, error) {
 	case *py.Type:
 		if c == py.ObjectType || t == c {
 			return true, nil
+		}
+		if res, ok, err := metaCheck(c, "__subclasscheck__", t); ok {
+			return res, err
 		}
 		if c == py.IntType && t == py.BoolType {
 			return true, nil

@@ -88,6 +88,7 @@ func buildClass(orig py.Object) func(self py.Object, args py.Tuple, kwargs py.St
 
 // finishClass applies pyrt's fixes to a class made by a class statement or type().
 func finishClass(cls *py.Type) {
+	fixMetaclass(cls)
 	{
 		if cls.Mro != nil {
 			for _, b := range cls.Mro[1:] {
@@ -99,6 +100,11 @@ func finishClass(cls *py.Type) {
 		if cls.Flags&py.TPFLAGS_BASE_EXC_SUBCLASS != 0 {
 			prepareExceptionClass(cls)
 			return
+		}
+		// gpython's ObjectInit finds __init__ in the metaclass's dict before the class's MRO;
+		// run the __init__ of the instance's class instead.
+		if !cls.IsSubtype(py.TypeType) {
+			cls.Init = exceptionInit
 		}
 		// gpython looks __getattribute__ up in an instance's own class dict only.
 		if _, ok := cls.Dict["__getattribute__"]; !ok {

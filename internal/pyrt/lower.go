@@ -1074,6 +1074,10 @@ func fixTrailingCommas(toks []token) {
 		switch t.text {
 		case "(", "[", "{":
 			stack = append(stack, open{i: i})
+			// Only call argument and parameter lists: a tuple display needs its comma.
+			if t.text != "(" || i == 0 || !(toks[i-1].kind == tName && !keywords[toks[i-1].text] || toks[i-1].text == ")" || toks[i-1].text == "]") {
+				stack[len(stack)-1].i = -1
+			}
 		case "*", "**":
 			if len(stack) > 0 && i > 0 && (toks[i-1].text == "," || toks[i-1].text == "(") {
 				stack[len(stack)-1].star = true
@@ -1084,7 +1088,7 @@ func fixTrailingCommas(toks []token) {
 			}
 			o := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
-			if t.text == ")" && o.star && i > 0 && toks[i-1].kind == tOp && toks[i-1].text == "," {
+			if t.text == ")" && o.i >= 0 && o.star && i > 0 && toks[i-1].kind == tOp && toks[i-1].text == "," {
 				toks[i-1].text = ""
 			}
 		}

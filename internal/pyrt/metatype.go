@@ -10,11 +10,8 @@ import "github.com/go-python/gpython/py"
 func init() {
 	py.TypeType.Flags |= py.TPFLAGS_BASETYPE
 	// type.__init__(cls, name, bases, ns), called by metaclasses' __init__; the class is
-	// already complete, so it only checks its arguments, as CPython's does.
+	// already complete, so there is nothing left to do.
 	py.TypeType.Dict["__init__"] = py.MustNewMethod("__init__", func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		if len(args) != 1 && len(args) != 3 {
-			return nil, py.ExceptionNewf(py.TypeError, "type.__init__() takes 1 or 3 arguments")
-		}
 		return py.None, nil
 	}, 0, "Initialize self.  See help(type(self)) for accurate signature.")
 }
@@ -79,4 +76,38 @@ func lookupAttr(o py.Object, name string) py.Object {
 		return nil
 	}
 	return v
+}
+
+// fixMetaclass gives a class deriving from type a constructor that makes classes: gpython
+// gives every class made by a class statement object's constructor, so calling a metaclass
+// made an instance instead of a class.
+func fixMetaclass(cls *py.Type) {
+	if cls == py.TypeType || !cls.IsSubtype(py.TypeType) {
+		return
+	}
+	cls.New = func(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		return py.TypeType.New(t, args, kwargs)
+	}
+}
+
+// metaCheck runs a metaclass's __instancecheck__ or __subclasscheck__ (hook) for
+// isinstance(arg, cls) or issubclass(arg, cls); ok is false when cls's metaclass has none.
+func metaCheck(cls py.Object, hook string, arg py.Object) (res, ok bool, err error) {
+	c, isType := cls.(*py.Type)
+	if !isType || c.Type() == py.TypeType || c.Type() == nil {
+		return false, false, nil
+	}
+	fn, isFn := lookup(c.Type(), hook).(*py.Function)
+	if !isFn {
+		return false, false, nil
+	}
+	r, err := py.Call(fn, py.Tuple{c, arg}, nil)
+	if err != nil {
+		return false, true, err
+	}
+	b, err := py.MakeBool(r)
+	if err != nil {
+		return false, true, err
+	}
+	return b == py.True, true, nil
 }

@@ -27,7 +27,9 @@ func superNew(_ *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error
 func (s *superObj) M__getattribute__(name string) (py.Object, error) {
 	start := s.obj.Type()
 	var inst py.Object = s.obj
-	if c, isCls := isClass(s.obj); isCls {
+	// CPython: an instance of typ looks in its type's MRO (a metaclass's method gets the
+	// class as its instance); a subclass of typ in its own MRO.
+	if c, isCls := isClass(s.obj); isCls && !start.IsSubtype(s.typ) {
 		start, inst = c, nil
 	}
 	mro := start.Mro
