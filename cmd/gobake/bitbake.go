@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/gobake/gobake/internal/bake"
 	"github.com/gobake/gobake/internal/cook"
 	"github.com/gobake/gobake/internal/data"
 	"github.com/gobake/gobake/internal/pyrt"
@@ -54,18 +55,24 @@ func environ() map[string]string {
 // newCooker parses the configuration of the build directory. Recipes are parsed by as many
 // cookers as there are CPUs (each with its own Python runtime).
 func newCooker(argv []string, tracking bool, stderr io.Writer) (*cook.Cooker, error) {
-	return newCookerJobs(argv, tracking, stderr, runtime.NumCPU())
+	return newCookerJobs(argv, tracking, stderr, runtime.NumCPU(), nil)
 }
 
-func newCookerJobs(argv []string, tracking bool, stderr io.Writer, jobs int) (*cook.Cooker, error) {
+// newCookerJobs is newCooker with the number of parsing cookers and, for builds, the hooks
+// that route the Python runtime's messages and bb.build.exec_func to the running task.
+func newCookerJobs(argv []string, tracking bool, stderr io.Writer, jobs int, th *bake.TaskHooks) (*cook.Cooker, error) {
 	env := environ()
 	dir, err := buildDir(env)
 	if err != nil {
 		return nil, err
 	}
+	py, err := newPython(stderr, th)
+	if err != nil {
+		return nil, err
+	}
 	opts := cook.Options{
 		Parser:   cook.MetadataParser{},
-		Python:   newPython(stderr),
+		Python:   py,
 		Env:      env,
 		Dir:      dir,
 		Argv:     argv,
@@ -75,7 +82,7 @@ func newCookerJobs(argv []string, tracking bool, stderr io.Writer, jobs int) (*c
 	}
 	if jobs > 1 {
 		// Worker cookers repeat the configuration's warnings: keep them quiet.
-		opts.Fork = func() (*cook.Cooker, error) { return newCookerJobs(argv, false, io.Discard, 1) }
+		opts.Fork = func() (*cook.Cooker, error) { return newCookerJobs(argv, false, io.Discard, 1, nil) }
 	}
 	c := cook.New(opts)
 	if err := c.ParseConfiguration(); err != nil {
@@ -107,7 +114,8 @@ func runBitbake(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	argv := append([]string{os.Args[0]}, args...)
-	c, err := newCooker(argv, *env, stderr)
+	th := &bake.TaskHooks{Console: stderr}
+	c, err := newCookerJobs(argv, *env, stderr, runtime.NumCPU(), th)
 	if err != nil {
 		fmt.Fprintln(stderr, "ERROR:", err)
 		return 1
@@ -116,7 +124,7 @@ func runBitbake(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	case *graph:
 		return writeGraph(c, bf.request(targets), stdout, stderr)
 	case !*env && !*parseOnly && !*versions:
-		return runBuild(c, argv, bf, targets, stdout, stderr)
+		return runBuild(c, th, argv, bf, targets, stdout, stderr)
 	case *env:
 		if len(targets) > 1 {
 			fmt.Fprintln(stderr, "gobake: -e takes at most one target")
@@ -237,17 +245,27 @@ func runGetvar(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// newPython returns the cooker's Python runtime, or nil (with a warning) when it cannot start.
-func newPython(stderr io.Writer) cook.Python {
-	rt, err := pyrt.New(pyrt.Options{Stdout: stderr, Stderr: stderr, Hooks: cook.CookerHooks()})
+// newPython returns the cooker's Python runtime. th, when set, receives the runtime's
+// messages and bb.build.exec_func calls (see bake.TaskHooks).
+func newPython(stderr io.Writer, th *bake.TaskHooks) (cook.Python, error) {
+	hooks := cook.CookerHooks()
+	if th != nil {
+		hooks.Log = th.Log
+		hooks.ExecFunc = func(name string, d pyrt.DataStore) error {
+			s, ok := cook.StoreOf(d)
+			if !ok {
+				return fmt.Errorf("bb.build.exec_func(%q): not a recipe datastore", name)
+			}
+			return th.ExecFunc(name, s)
+		}
+	}
+	rt, err := pyrt.New(pyrt.Options{Stdout: stderr, Stderr: stderr, Hooks: hooks})
 	if err != nil {
-		fmt.Fprintln(stderr, "WARNING: no Python runtime:", err)
-		return nil
+		return nil, fmt.Errorf("starting the Python runtime: %w", err)
 	}
 	p, err := cook.NewPyrtPython(rt)
 	if err != nil {
-		fmt.Fprintln(stderr, "WARNING: no Python runtime:", err)
-		return nil
+		return nil, fmt.Errorf("starting the Python runtime: %w", err)
 	}
-	return p
+	return p, nil
 }

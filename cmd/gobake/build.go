@@ -15,6 +15,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/gobake/gobake/internal/bake"
+	"github.com/gobake/gobake/internal/build"
 	"github.com/gobake/gobake/internal/cook"
 	"github.com/gobake/gobake/internal/exec"
 	"github.com/gobake/gobake/runqueue"
@@ -71,7 +72,7 @@ func writeGraph(c *cook.Cooker, req bake.Request, stdout, stderr io.Writer) int 
 
 // runBuild builds the targets: one gobake per build directory, state in TMPDIR's sqlite
 // database, progress on stderr.
-func runBuild(c *cook.Cooker, argv []string, bf *buildFlags, targets []string, stdout, stderr io.Writer) int {
+func runBuild(c *cook.Cooker, th *bake.TaskHooks, argv []string, bf *buildFlags, targets []string, stdout, stderr io.Writer) int {
 	get := func(name string) string {
 		v, _, _ := c.Base.Get(name)
 		return v
@@ -143,10 +144,12 @@ func runBuild(c *cook.Cooker, argv []string, bf *buildFlags, targets []string, s
 		isTerm = term.IsTerminal(int(f.Fd()))
 	}
 	progress := runqueue.NewProgress(stderr, isTerm)
+	env := taskEnv(get)
+	py := &bake.CookPython{Py: c.Python(), Hooks: th, Options: build.Options{Privileged: priv, Env: env}}
 	sum, err := plan.Run(ctx, bake.RunOptions{
-		Python:     &bake.CookPython{Py: c.Python()},
+		Python:     py,
 		Privileged: priv,
-		Env:        taskEnv(get),
+		Env:        env,
 		Threads:    threads,
 		KeepGoing:  *bf.keepGoing,
 		Store:      store,

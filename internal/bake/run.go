@@ -102,11 +102,16 @@ func (p *Plan) Run(ctx context.Context, o RunOptions) (*runqueue.Summary, error)
 // the task's data. Messages go wherever the runtime's logging hook sends them.
 type CookPython struct {
 	Py cook.Python
-	mu sync.Mutex // the runtime's method pool is shared: one definition+call at a time
+	// Hooks, when set, are the runtime's hooks: messages of the function go to its task log
+	// and bb.build.exec_func runs with the task's options.
+	Hooks *TaskHooks
+	// Options are the task options bb.build.exec_func runs functions with.
+	Options build.Options
+	mu      sync.Mutex // the runtime's method pool is shared: one definition+call at a time
 }
 
 // RunFunc implements build.Python.
-func (c *CookPython) RunFunc(_ context.Context, d *data.Store, name string, log io.Writer) error {
+func (c *CookPython) RunFunc(ctx context.Context, d *data.Store, name string, log io.Writer) error {
 	if c.Py == nil {
 		return fmt.Errorf("python function %s: gobake was built without a Python runtime", name)
 	}
@@ -119,6 +124,11 @@ func (c *CookPython) RunFunc(_ context.Context, d *data.Store, name string, log 
 	fmt.Sscan(flagText(d, name, "lineno"), &line)
 	text := "def " + name + "(d):\n" + indentBody(data.Text(body))
 	call := func() error {
+		if c.Hooks != nil {
+			opts := c.Options
+			opts.Python = c
+			defer c.Hooks.enter(&taskCtx{ctx: ctx, log: log, opts: opts})()
+		}
 		if err := c.Py.Define(name, text, file, line); err != nil {
 			return err
 		}

@@ -305,3 +305,49 @@ func contains(l []string, s string) bool {
 	}
 	return false
 }
+
+func TestPythonTaskExecFuncAndLog(t *testing.T) {
+	dir := setup(t)
+	addLayer(t, dir, `helper_sh() {
+    echo "helper ran for ${PN}" > ${WORKDIR}/helper.out
+}
+python do_configure:append() {
+    bb.build.exec_func('helper_sh', d)
+    bb.warn("exec_func done")
+    if d.getVar('FAIL_CONFIGURE') == '1':
+        missing = {}['key']
+}
+`)
+	mustBuild(t, dir)
+	work := filepath.Join(dir, "tmp", "work", "greeter-2.1-r0")
+	if b, err := os.ReadFile(filepath.Join(work, "helper.out")); err != nil || string(b) != "helper ran for greeter\n" {
+		t.Errorf("bb.build.exec_func did not run the shell function: %q, %v", b, err)
+	}
+	log, _ := os.ReadFile(filepath.Join(work, "temp", "log.do_configure"))
+	for _, want := range []string{"NOTE: greeter configured for 5 greetings\n", "DEBUG: Executing shell function helper_sh\n", "WARNING: exec_func done\n"} {
+		if !strings.Contains(string(log), want) {
+			t.Errorf("log.do_configure lacks %q:\n%s", want, log)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(work, "temp", "run.do_configure.helper_sh."+strings.TrimPrefix(filepath.Ext(mustLink(t, filepath.Join(work, "temp", "log.do_configure"))), "."))); err != nil {
+		t.Errorf("no run script for the function exec_func ran: %v", err)
+	}
+
+	appendFile(t, filepath.Join(dir, "conf", "local.conf"), "FAIL_CONFIGURE = \"1\"\n")
+	r := run(t, dir, "demo-image")
+	if r.code == 0 {
+		t.Fatal("build with a failing python task exited 0")
+	}
+	if !strings.Contains(r.stderr, "KeyError") || !strings.Contains(r.stdout, "greeter do_configure") {
+		t.Errorf("failure report lacks the exception or the task:\nstdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
+	}
+}
+
+func mustLink(t *testing.T, path string) string {
+	t.Helper()
+	target, err := os.Readlink(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return target
+}
