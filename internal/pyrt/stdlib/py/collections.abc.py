@@ -4,6 +4,9 @@ checks are structural: a class matches when it has the defining methods)."""
 
 class _ABCMeta(type):
     def __instancecheck__(cls, obj):
+        if cls.__dict__.get('_required', ()) == ('__call__',):
+            # builtin types implement calls in Go, without a __call__ entry
+            return callable(obj)
         return cls.__subclasscheck__(type(obj))
 
     def __subclasscheck__(cls, sub):
