@@ -398,24 +398,33 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
                 names[index] = '_%d' % index
             seen.add(name)
         field_names = tuple(names)
-    for name in (typename,) + field_names:
-        if not isinstance(name, str):
+    for nm in (typename,) + field_names:
+        if not isinstance(nm, str):
             raise TypeError('Type names and field names must be strings')
-        if not name.isidentifier():
-            raise ValueError('Type names and field names must be valid identifiers: %r' % name)
+        if not nm.isidentifier():
+            raise ValueError('Type names and field names must be valid identifiers: %r' % nm)
     seen = set()
-    for name in field_names:
-        if name.startswith('_') and not rename:
-            raise ValueError('Field names cannot start with an underscore: %r' % name)
-        if name in seen:
-            raise ValueError('Encountered duplicate field name: %r' % name)
-        seen.add(name)
+    for nm in field_names:
+        if nm.startswith('_') and not rename:
+            raise ValueError('Field names cannot start with an underscore: %r' % nm)
+        if nm in seen:
+            raise ValueError('Encountered duplicate field name: %r' % nm)
+        seen.add(nm)
     field_defaults = {}
     if defaults is not None:
         defaults = tuple(defaults)
         if len(defaults) > len(field_names):
             raise TypeError('Got more default values than field names')
         field_defaults = dict(zip(field_names[len(field_names) - len(defaults):], defaults))
+    if module is None:
+        try:
+            module = _sys._getframe(1).f_globals.get('__name__', '__main__')
+        except (AttributeError, ValueError):
+            module = '__main__'
+    return _build_namedtuple(typename, field_names, field_defaults, module)
+
+
+def _build_namedtuple(typename, field_names, field_defaults, module):
     nfields = len(field_names)
 
     def __init__(self, *args, **kwargs):
@@ -506,11 +515,6 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         '_fields': field_names, '_field_defaults': field_defaults, '__slots__': (),
         '__getnewargs__': __getnewargs__,
     }
-    if module is None:
-        try:
-            module = _sys._getframe(1).f_globals.get('__name__', '__main__')
-        except (AttributeError, ValueError):
-            module = '__main__'
     ns['__module__'] = module
     cls = type(typename, (object,), ns)
     return cls

@@ -40,7 +40,9 @@ class partial(object):
     def __call__(self, *args, **keywords):
         kw = dict(self.keywords)
         kw.update(keywords)
-        return self.func(*(self.args + args), **kw)
+        if kw:
+            return self.func(*(self.args + args), **kw)
+        return self.func(*(self.args + args))
 
     def __repr__(self):
         args = [repr(self.func)]
@@ -184,8 +186,6 @@ def cache(user_function):
 
 def cmp_to_key(mycmp):
     class K(object):
-        __slots__ = ['obj']
-
         def __init__(self, obj):
             self.obj = obj
 

@@ -57,7 +57,7 @@ class _Memory(object):
             out.append(line)
 
     def __iter__(self):
-        return self
+        return iter(self.readlines())
 
     def __next__(self):
         line = self.readline()
@@ -135,6 +135,9 @@ class StringIO(_Memory):
         if initial_value is None:
             initial_value = ''
         _Memory.__init__(self, initial_value, '')
+
+    def __iter__(self):
+        return iter(self.readlines())
 
 
 class BytesIO(_Memory):

@@ -318,7 +318,7 @@ class _ScandirIterator(object):
         self._i = 0
 
     def __iter__(self):
-        return self
+        return iter(self._entries[self._i:])
 
     def __next__(self):
         if self._i >= len(self._entries):

@@ -104,7 +104,7 @@ class _PipeFile(object):
             out.append(line)
 
     def __iter__(self):
-        return self
+        return iter(self.readlines())
 
     def __next__(self):
         line = self.readline()

@@ -24,7 +24,9 @@ class UUID(object):
         if bytes is not None:
             if len(bytes) != 16:
                 raise ValueError('bytes is not a 16-char string')
-            int = _int.from_bytes(bytes, 'big')
+            int = 0
+            for b in bytes:
+                int = (int << 8) | b
         if fields is not None:
             (time_low, time_mid, time_hi_version, clock_seq_hi_variant, clock_seq_low, node) = fields
             clock_seq = (clock_seq_hi_variant << 8) | clock_seq_low
@@ -66,7 +68,8 @@ class UUID(object):
 
     @property
     def bytes(self):
-        return self.int.to_bytes(16, 'big')
+        n = self.int
+        return bytes([(n >> (8 * (15 - i))) & 0xff for i in range(16)])
 
     @property
     def hex(self):
