@@ -165,16 +165,19 @@ func (r *resolver) provide(mc, name string) (recipeKey, bool, error) {
 	return k, true, nil
 }
 
-// assumed is re_match_strings over ASSUME_PROVIDED: entries are regular expressions
-// anchored at the start of the name.
+// assumed is re_match_strings over ASSUME_PROVIDED: entries starting with ^ or ending
+// with $ are regular expressions matched at the start of the name, others plain names.
 func (r *resolver) assumed(mc, name string) bool {
 	d := r.c.MC[mc]
 	if d == nil {
 		return false
 	}
 	for _, pat := range words(d, "ASSUME_PROVIDED") {
-		if pat == name {
-			return true
+		if !strings.HasPrefix(pat, "^") && !strings.HasSuffix(pat, "$") {
+			if pat == name {
+				return true
+			}
+			continue
 		}
 		if re, err := regexp.Compile("^(?:" + pat + ")"); err == nil && re.MatchString(name) {
 			return true
@@ -202,7 +205,10 @@ func (r *resolver) rprovide(mc, name string) (recipeKey, bool, error) {
 	if len(cands) == 0 {
 		return recipeKey{}, false, &NoProviderError{MC: mc, Name: name, Runtime: true}
 	}
-	best := r.preferRuntime(mc, name, cands)
+	best, err := r.preferRuntime(mc, name, cands)
+	if err != nil {
+		return recipeKey{}, false, err
+	}
 	k, err := r.add(mc, best)
 	if err != nil {
 		return recipeKey{}, false, err
@@ -288,10 +294,12 @@ func (r *resolver) runtimeIndex(mc string) (*runtimeIndex, error) {
 }
 
 // preferRuntime is filterProvidersRunTime's choice among runtime candidates: one variant
-// per PN (the cooker's preferred version), PNs in name order, then PREFERRED_RPROVIDER_name,
-// else the first candidate some PREFERRED_PROVIDER_x names, x being one of its PROVIDES.
-func (r *resolver) preferRuntime(mc, name string, cands []*cook.RecipeInfo) *cook.RecipeInfo {
-	idx := r.indexes[mc]
+// per PN (the cooker's preferred version), PNs with a PREFERRED_VERSION first, each group in
+// name order, the PN equal to the name in front; then PREFERRED_RPROVIDER_name, else the
+// recipe that a PREFERRED_PROVIDER_x names, x being something a candidate PROVIDES (two
+// such recipes are an error, as in BitBake), else the first.
+func (r *resolver) preferRuntime(mc, name string, cands []*cook.RecipeInfo) (*cook.RecipeInfo, error) {
+	idx, d := r.indexes[mc], r.c.MC[mc]
 	byPN := map[string]*cook.RecipeInfo{}
 	var pns []string
 	for _, c := range cands {
@@ -300,24 +308,43 @@ func (r *resolver) preferRuntime(mc, name string, cands []*cook.RecipeInfo) *coo
 		}
 		pns = append(pns, c.PN)
 		byPN[c.PN] = c
-		// The version the cooker would build for this PN, if it is among the candidates.
 		if ps, _ := r.c.Providers(idx, c.PN); len(ps) > 0 && slices.Contains(cands, ps[0]) {
 			byPN[c.PN] = ps[0]
 		}
 	}
-	slices.Sort(pns)
-	d := r.c.MC[mc]
-	if pref := text(d, "PREFERRED_RPROVIDER_"+name); pref != "" && byPN[pref] != nil {
-		return byPN[pref]
+	hasPref := func(pn string) bool { return text(d, "PREFERRED_VERSION_"+pn) != "" }
+	slices.SortFunc(pns, func(a, b string) int {
+		if hasPref(a) != hasPref(b) {
+			if hasPref(a) {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+	if i := slices.Index(pns, name); i > 0 {
+		pns = append([]string{name}, slices.Delete(pns, i, i+1)...)
 	}
+	if pref := text(d, "PREFERRED_RPROVIDER_"+name); pref != "" && byPN[pref] != nil {
+		return byPN[pref], nil
+	}
+	var preferred []string
 	for _, pn := range pns {
 		for _, p := range byPN[pn].Provides {
-			if text(d, "PREFERRED_PROVIDER_"+p) == pn {
-				return byPN[pn]
+			if pref := text(d, "PREFERRED_PROVIDER_"+p); byPN[pref] != nil && !slices.Contains(preferred, pref) {
+				preferred = append(preferred, pref)
+				break
 			}
 		}
 	}
-	return byPN[pns[0]]
+	switch len(preferred) {
+	case 0:
+		return byPN[pns[0]], nil
+	case 1:
+		return byPN[preferred[0]], nil
+	}
+	return nil, fmt.Errorf("runtime dependency %s: conflicting PREFERRED_PROVIDER entries choose %s; set PREFERRED_RPROVIDER_%s",
+		name, strings.Join(preferred, ", "), name)
 }
 
 // variant returns the parsed recipe of ri, parsing its file (all variants) once.

@@ -1,0 +1,4 @@
+# Needs every kind of provider; ASSUME_PROVIDED names are left out.
+DEPENDS = "foo virtual/multi hostthing hosttools-gcc"
+RDEPENDS:${PN} = "virtual-rt other-rt dyn-plugin-x rr-c plain hostthing"
+do_install[depends] = "virtual/multi:do_install"

@@ -1,0 +1,2 @@
+# Packages made up at build time.
+PACKAGES_DYNAMIC = "^dyn-plugin-.*"

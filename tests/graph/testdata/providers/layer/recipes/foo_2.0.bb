@@ -1,0 +1,1 @@
+# Two versions: PREFERRED_VERSION_foo picks the older.

@@ -1,0 +1,2 @@
+RPROVIDES:${PN} = "other-rt"
+PROVIDES = "virtual/rq"

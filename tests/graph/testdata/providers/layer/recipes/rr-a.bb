@@ -1,0 +1,1 @@
+RPROVIDES = "rr-c"

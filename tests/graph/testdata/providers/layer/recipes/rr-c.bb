@@ -1,0 +1,1 @@
+# Runtime name equal to a PN: that recipe wins over another RPROVIDES.
