@@ -26,7 +26,11 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	gobake = filepath.Join(dir, "gobake")
-	build := exec.Command("go", "build", "-o", gobake, "github.com/gobake/gobake/cmd/gobake")
+	args := []string{"build", "-o", gobake}
+	if raceEnabled {
+		args = append(args, "-race")
+	}
+	build := exec.Command("go", append(args, "github.com/gobake/gobake/cmd/gobake")...)
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
 	if err := build.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "building gobake:", err)
