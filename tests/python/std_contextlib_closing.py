@@ -1,0 +1,6 @@
+import contextlib
+class R:
+    def close(self):
+        print('closed')
+with contextlib.closing(R()) as r:
+    print('using')

@@ -1,0 +1,2 @@
+import multiprocessing
+print(multiprocessing.cpu_count() >= 1)
