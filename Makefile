@@ -91,7 +91,7 @@ oracle-graph:
 
 # End-to-end scheduler overhead per task of `gobake top` (and of upstream `bitbake top` with
 # ISAR=/path/to/isar) on synthetic layers: 20,000 noexec tasks, a 10,000-task chain, empty
-# shell tasks (tests/bench/e2e.sh; sizes via FANIN, CHAIN, SHELL).
+# shell tasks (tests/bench/e2e.sh; sizes via SPECS).
 .PHONY: bench-e2e
 bench-e2e:
 	tests/bench/e2e.sh $(ISAR)
