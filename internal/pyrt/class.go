@@ -89,6 +89,7 @@ func buildClass(orig py.Object) func(self py.Object, args py.Tuple, kwargs py.St
 // finishClass applies pyrt's fixes to a class made by a class statement or type().
 func finishClass(cls *py.Type) {
 	fixMetaclass(cls)
+	fixListSubclass(cls)
 	{
 		if cls.Mro != nil {
 			for _, b := range cls.Mro[1:] {

@@ -11,7 +11,7 @@ type Dict struct {
 	keys   []py.Object
 	vals   []py.Object
 	hashes []string
-	index  map[string][]int
+	index  keyIndex
 	dead   int
 	attrs  py.StringDict // instance attributes of subclass instances
 }
@@ -20,7 +20,7 @@ type Dict struct {
 var DictType = py.NewType("dict", "dict() -> new empty dictionary")
 
 // NewDict returns an empty dict.
-func NewDict() *Dict { return &Dict{cls: DictType, index: map[string][]int{}} }
+func NewDict() *Dict { return &Dict{cls: DictType, index: newKeyIndex(0)} }
 
 // Type implements py.Object.
 func (d *Dict) Type() *py.Type { return d.cls }
@@ -36,16 +36,8 @@ func (d *Dict) find(key py.Object) (int, string, error) {
 	if err != nil {
 		return -1, "", err
 	}
-	for _, i := range d.index[hk] {
-		eq, err := keyEqual(hk, d.keys[i], key)
-		if err != nil {
-			return -1, hk, err
-		}
-		if eq {
-			return i, hk, nil
-		}
-	}
-	return -1, hk, nil
+	i, err := d.index.find(hk, d.keys, key)
+	return i, hk, err
 }
 
 // Get returns d[key].
@@ -67,7 +59,7 @@ func (d *Dict) Set(key, value py.Object) error {
 		d.vals[i] = value
 		return nil
 	}
-	d.index[hk] = append(d.index[hk], len(d.keys))
+	d.index.add(hk, len(d.keys))
 	d.keys = append(d.keys, key)
 	d.vals = append(d.vals, value)
 	d.hashes = append(d.hashes, hk)
@@ -80,18 +72,7 @@ func (d *Dict) Delete(key py.Object) (bool, error) {
 	if err != nil || i < 0 {
 		return false, err
 	}
-	b := d.index[hk]
-	for j, x := range b {
-		if x == i {
-			b = append(b[:j:j], b[j+1:]...)
-			break
-		}
-	}
-	if len(b) == 0 {
-		delete(d.index, hk)
-	} else {
-		d.index[hk] = b
-	}
+	d.index.remove(hk, i)
 	d.keys[i], d.vals[i] = nil, nil
 	d.dead++
 	if d.dead > 16 && d.dead > len(d.keys)/2 {
@@ -108,9 +89,9 @@ func (d *Dict) compact() {
 		}
 	}
 	d.keys, d.vals, d.hashes, d.dead = keys, vals, hashes, 0
-	d.index = make(map[string][]int, len(keys))
+	d.index = newKeyIndex(len(keys))
 	for i, h := range hashes {
-		d.index[h] = append(d.index[h], i)
+		d.index.add(h, i)
 	}
 }
 
@@ -163,7 +144,7 @@ func (d *Dict) Copy() *Dict {
 
 func (d *Dict) clear() {
 	d.keys, d.vals, d.hashes, d.dead = nil, nil, nil, 0
-	d.index = map[string][]int{}
+	d.index = newKeyIndex(0)
 }
 
 func dictNew(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {

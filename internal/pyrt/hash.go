@@ -160,3 +160,64 @@ func keyEqual(hk string, a, b py.Object) (bool, error) {
 	}
 	return Equal(a, b)
 }
+
+// keyIndex maps hash keys to entry positions. Keys other than "h..." identify one object
+// value exactly, so they map to a single position without a bucket slice.
+type keyIndex struct {
+	exact  map[string]int
+	hashed map[string][]int
+}
+
+func newKeyIndex(n int) keyIndex {
+	return keyIndex{exact: make(map[string]int, n)}
+}
+
+// find returns the position of key (hash key hk) among keys, or -1.
+func (x *keyIndex) find(hk string, keys []py.Object, key py.Object) (int, error) {
+	if hk[0] != 'h' {
+		if i, ok := x.exact[hk]; ok {
+			return i, nil
+		}
+		return -1, nil
+	}
+	for _, i := range x.hashed[hk] {
+		eq, err := keyEqual(hk, keys[i], key)
+		if err != nil {
+			return -1, err
+		}
+		if eq {
+			return i, nil
+		}
+	}
+	return -1, nil
+}
+
+func (x *keyIndex) add(hk string, i int) {
+	if hk[0] != 'h' {
+		x.exact[hk] = i
+		return
+	}
+	if x.hashed == nil {
+		x.hashed = map[string][]int{}
+	}
+	x.hashed[hk] = append(x.hashed[hk], i)
+}
+
+func (x *keyIndex) remove(hk string, i int) {
+	if hk[0] != 'h' {
+		delete(x.exact, hk)
+		return
+	}
+	b := x.hashed[hk]
+	for j, v := range b {
+		if v == i {
+			b = append(b[:j:j], b[j+1:]...)
+			break
+		}
+	}
+	if len(b) == 0 {
+		delete(x.hashed, hk)
+	} else {
+		x.hashed[hk] = b
+	}
+}

@@ -95,7 +95,7 @@ func callStr(f py.Object, self py.Object) (string, error) {
 func userMethod(t *py.Type, name string) py.Object {
 	v := lookup(t, name)
 	switch v.(type) {
-	case *py.Function, *py.BoundMethod, *py.StaticMethod, *py.ClassMethod:
+	case *py.Function, *py.BoundMethod, *py.StaticMethod, *py.ClassMethod, *listDelegate:
 		return v
 	}
 	return nil

@@ -14,7 +14,7 @@ type Set struct {
 	frozen bool
 	keys   []py.Object
 	hashes []string
-	index  map[string][]int
+	index  keyIndex
 	dead   int
 }
 
@@ -25,7 +25,7 @@ var (
 )
 
 // NewSet returns an empty set.
-func NewSet() *Set { return &Set{cls: SetType, index: map[string][]int{}} }
+func NewSet() *Set { return &Set{cls: SetType, index: newKeyIndex(0)} }
 
 // NewSetFrom returns a set of items; it panics on unhashable items, so callers pass
 // items that came out of a dict or set.
@@ -48,16 +48,8 @@ func (s *Set) find(k py.Object) (int, string, error) {
 	if err != nil {
 		return -1, "", err
 	}
-	for _, i := range s.index[hk] {
-		eq, err := keyEqual(hk, s.keys[i], k)
-		if err != nil {
-			return -1, hk, err
-		}
-		if eq {
-			return i, hk, nil
-		}
-	}
-	return -1, hk, nil
+	i, err := s.index.find(hk, s.keys, k)
+	return i, hk, err
 }
 
 // Add adds k.
@@ -66,7 +58,7 @@ func (s *Set) Add(k py.Object) error {
 	if err != nil || i >= 0 {
 		return err
 	}
-	s.index[hk] = append(s.index[hk], len(s.keys))
+	s.index.add(hk, len(s.keys))
 	s.keys = append(s.keys, k)
 	s.hashes = append(s.hashes, hk)
 	return nil
@@ -84,23 +76,12 @@ func (s *Set) Remove(k py.Object) (bool, error) {
 	if err != nil || i < 0 {
 		return false, err
 	}
-	b := s.index[hk]
-	for j, x := range b {
-		if x == i {
-			b = append(b[:j:j], b[j+1:]...)
-			break
-		}
-	}
-	if len(b) == 0 {
-		delete(s.index, hk)
-	} else {
-		s.index[hk] = b
-	}
+	s.index.remove(hk, i)
 	s.keys[i] = nil
 	s.dead++
 	if s.dead > 16 && s.dead > len(s.keys)/2 {
 		items := s.Items()
-		*s = Set{cls: s.cls, frozen: s.frozen, index: map[string][]int{}}
+		*s = Set{cls: s.cls, frozen: s.frozen, index: newKeyIndex(0)}
 		for _, it := range items {
 			_ = s.Add(it)
 		}
@@ -123,7 +104,7 @@ func (s *Set) Items() []py.Object {
 func (s *Set) Len() int { return len(s.keys) - s.dead }
 
 func (s *Set) empty() *Set {
-	return &Set{cls: baseSetType(s), frozen: s.frozen, index: map[string][]int{}}
+	return &Set{cls: baseSetType(s), frozen: s.frozen, index: newKeyIndex(0)}
 }
 
 func baseSetType(s *Set) *py.Type {
@@ -142,7 +123,7 @@ func (s *Set) copy() *Set {
 }
 
 func setNew(t *py.Type, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	s := &Set{cls: t, frozen: t == FrozenSetType || t.IsSubtype(FrozenSetType), index: map[string][]int{}}
+	s := &Set{cls: t, frozen: t == FrozenSetType || t.IsSubtype(FrozenSetType), index: newKeyIndex(0)}
 	if len(args) > 1 {
 		return nil, py.ExceptionNewf(py.TypeError, "%s expected at most 1 argument, got %d", t.Name, len(args))
 	}
@@ -347,7 +328,7 @@ func init() {
 		return items[0], err
 	})
 	setMethod("clear", true, func(s *Set, args py.Tuple) (py.Object, error) {
-		*s = Set{cls: s.cls, index: map[string][]int{}}
+		*s = Set{cls: s.cls, index: newKeyIndex(0)}
 		return py.None, nil
 	})
 	setMethod("copy", false, func(s *Set, args py.Tuple) (py.Object, error) { return s.copy(), nil })
