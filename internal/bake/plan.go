@@ -428,8 +428,10 @@ func (r *resolver) addDeps(k recipeKey) error {
 			if len(parts) != 5 || parts[0] != "mc" {
 				return fmt.Errorf("%s:%s[mcdepends]: %q is not mc:FROM:TO:PN:TASK", rec.File, task, dep)
 			}
-			if parts[1] != k.mc {
-				continue
+			// BitBake's cooker adds the provider in the TO multiconfig whatever FROM says;
+			// the runqueue uses the dependency only from FROM.
+			if _, ok := r.c.MC[parts[2]]; !ok {
+				return fmt.Errorf("%s:%s[mcdepends]: %q depends on multiconfig %q, which is not configured (BBMULTICONFIG)", rec.File, task, dep, parts[2])
 			}
 			if _, _, err := r.provide(parts[2], parts[3]); err != nil {
 				return needed(err, pn+":"+task+"[mcdepends]")
