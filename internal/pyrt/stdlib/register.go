@@ -66,6 +66,19 @@ type lazySource struct {
 	once      sync.Once
 	code      *py.Code
 	err       error
+	// the same, compiled by the first runtime with its own pipeline; the
+	// result is plain data (pyrt's lowering and code fixes are pure), so
+	// later runtimes reuse it instead of paying ~20ms per module again
+	rtOnce sync.Once
+	rtCode *py.Code
+	rtErr  error
+}
+
+func (l *lazySource) compiledBy(c compiler) (*py.Code, error) {
+	l.rtOnce.Do(func() {
+		l.rtCode, l.rtErr = c.Compile(l.src, l.file, py.ExecMode)
+	})
+	return l.rtCode, l.rtErr
 }
 
 func (l *lazySource) compiled() (*py.Code, error) {
@@ -118,7 +131,7 @@ func withLazy(impl *py.ModuleImpl, file string, l *lazySource) *py.ModuleImpl {
 		var err error
 		if c, ok := m.Context.(compiler); ok {
 			// the runtime's own pipeline (pyrt lowers dict displays, ...)
-			code, err = c.Compile(l.src, l.file, py.ExecMode)
+			code, err = l.compiledBy(c)
 		} else {
 			code, err = l.compiled()
 		}
