@@ -53,10 +53,10 @@
 // Flags, ObjectType, Mro), Code.Cell2arg, replaced builtins and lowering. Evaluating
 // gpython's AST with an evaluator of our own was the alternative; it would fix the gaps
 // below but means rewriting the VM (scoping, generators, exceptions), and the stdlib work
-// already targets gpython's object model, so the VM stays. Measured (2-core shared host):
-// compile+run of ${@bb.utils.contains('DISTRO_FEATURES', 'x', 'a', 'b', d)} about 165 µs,
-// cached about 32 µs (BenchmarkInlineCompileRun, BenchmarkInlineCached); CPython 3.11 with
-// BitBake's DataSmart does 30 µs and 1.2 µs.
+// already targets gpython's object model, so the VM stays. Measured on the shared 2-core
+// host (best of three runs): compile+run of ${@bb.utils.contains('DISTRO_FEATURES', 'x',
+// 'a', 'b', d)} 42 µs, cached 7.6 µs (BenchmarkInlineCompileRun, BenchmarkInlineCached);
+// CPython 3.11 with BitBake's DataSmart (timeit) 17 µs and 1.2 µs.
 //
 // Known gaps (gpython VM behaviour that lowering does not reach):
 //   - Truth tests in if/while/and/or/not ignore a class's __bool__ and __len__ (bool() and
