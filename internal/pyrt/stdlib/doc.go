@@ -30,7 +30,10 @@
 // a Go loader on first import: the loader compiles the real body with the
 // importing runtime's own pipeline when the context has a Compile method
 // (pyrt.Runtime: lowering, gpython, code fixes, cached per runtime), else
-// with gpython's compiler once per process. Registration therefore costs
+// with gpython's compiler once per process. The runtime-compiled code is
+// kept too and reused by later runtimes (compiled code is plain data), so a
+// fresh runtime importing os, re, subprocess, shutil, glob, json, tempfile,
+// hashlib, collections, functools and logging costs about 3ms. Registration therefore costs
 // about 0.5ms at start-up instead of the ~50ms of compiling every module
 // (go test -bench . ./internal/pyrt/stdlib).
 //
