@@ -9,6 +9,8 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -38,7 +40,13 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-type graphCase struct{ name, args string }
+// graphCase is one line of a cases file. A name starting with "!" is a failure: BitBake's
+// ERROR lines are the golden (NAME.err), and gobake must fail naming what BitBake names
+// between quotes.
+type graphCase struct {
+	name, args string
+	fails      bool
+}
 
 func readCases(t *testing.T, file string) []graphCase {
 	t.Helper()
@@ -57,7 +65,9 @@ func readCases(t *testing.T, file string) []graphCase {
 		if !ok {
 			t.Fatalf("%s:%d: want `name: arguments`", file, n)
 		}
-		out = append(out, graphCase{strings.TrimSpace(name), strings.TrimSpace(args)})
+		name = strings.TrimSpace(name)
+		fails := strings.HasPrefix(name, "!")
+		out = append(out, graphCase{strings.TrimPrefix(name, "!"), strings.TrimSpace(args), fails})
 	}
 	return out
 }
@@ -145,7 +155,17 @@ func regenerate(t *testing.T, layerDir string, cases []graphCase) {
 		_, owner := bitbakeCmd(isar, "", nil)
 		dir := buildDir(t, layer, owner)
 		cmd, _ := bitbakeCmd(isar, dir, strings.Fields(c.args))
-		if out, err := cmd.CombinedOutput(); err != nil {
+		out, err := cmd.CombinedOutput()
+		if c.fails {
+			if err == nil {
+				t.Fatalf("%s: bitbake -g %s succeeded, the case says it fails", c.name, c.args)
+			}
+			if err := os.WriteFile(filepath.Join(layerDir, "golden", c.name+".err"), errorLines(out, layer), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err != nil {
 			t.Fatalf("%s: bitbake -g %s: %v\n%s", c.name, c.args, err, out)
 		}
 		g := graphOf(t, dir, layer)
@@ -170,6 +190,10 @@ func TestGraphs(t *testing.T) {
 		layer, _ := filepath.Abs(filepath.Join(layerDir, "layer"))
 		for _, c := range cases {
 			t.Run(filepath.Base(layerDir)+"/"+c.name, func(t *testing.T) {
+				if c.fails {
+					checkFailure(t, layerDir, layer, c)
+					return
+				}
 				want, err := os.ReadFile(filepath.Join(layerDir, "golden", c.name+".txt"))
 				if err != nil {
 					t.Fatal(err)
@@ -185,6 +209,47 @@ func TestGraphs(t *testing.T) {
 					t.Errorf("gobake -g %s differs from BitBake (- BitBake only, + gobake only):\n%s", c.args, Diff(string(want), got))
 				}
 			})
+		}
+	}
+}
+
+// errorLines are the distinct ERROR lines of BitBake's output, layer path replaced, sorted.
+func errorLines(out []byte, layer string) []byte {
+	out = bytes.ReplaceAll(out, []byte(layer), []byte("@LAYER@"))
+	seen := map[string]bool{}
+	var lines []string
+	for _, l := range strings.Split(string(out), "\n") {
+		if strings.HasPrefix(l, "ERROR: ") && !strings.HasPrefix(l, "ERROR: Command execution failed") && !seen[l] {
+			seen[l] = true
+			lines = append(lines, l)
+		}
+	}
+	slices.Sort(lines)
+	return []byte(strings.Join(lines, "\n") + "\n")
+}
+
+var quoted = regexp.MustCompile(`Nothing R?PROVIDES '([^']+)'`)
+
+// checkFailure runs a failing case: gobake must fail and name what BitBake's errors name.
+func checkFailure(t *testing.T, layerDir, layer string, c graphCase) {
+	want, err := os.ReadFile(filepath.Join(layerDir, "golden", c.name+".err"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := quoted.FindAllStringSubmatch(string(want), -1)
+	if len(names) == 0 {
+		t.Fatalf("%s.err: no \"Nothing PROVIDES 'name'\" in BitBake's errors:\n%s", c.name, want)
+	}
+	dir := buildDir(t, layer, nil)
+	cmd := exec.Command(gobake, append([]string{"-g"}, strings.Fields(c.args)...)...)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		t.Fatalf("gobake -g %s succeeded; BitBake fails with:\n%s", c.args, want)
+	}
+	for _, m := range names {
+		if !strings.Contains(string(out), m[1]) {
+			t.Errorf("gobake -g %s: error does not name %q as BitBake does (%s):\n%s", c.args, m[1], strings.TrimSpace(string(want)), out)
 		}
 	}
 }

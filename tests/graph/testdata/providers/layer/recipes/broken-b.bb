@@ -1,0 +1,2 @@
+# A build-time dependency nothing provides.
+DEPENDS = "no-such-lib"

@@ -1,0 +1,2 @@
+# A runtime dependency nothing provides.
+RDEPENDS:${PN} = "no-such-pkg"

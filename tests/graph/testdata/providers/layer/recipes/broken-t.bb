@@ -1,0 +1,2 @@
+# A task [depends] on a recipe nothing provides.
+do_compile[depends] = "no-such-tool:do_install"
