@@ -21,7 +21,9 @@
 // from py/ (loaded lazily, see below): os, os.path
 // (posixpath), subprocess, shutil, glob, fnmatch, errno, stat, tempfile, json,
 // hashlib, shlex, collections, functools, itertools, string, io, contextlib,
-// textwrap, logging, traceback, signal, pwd, grp, uuid, multiprocessing.
+// textwrap, logging, traceback, signal, pwd, grp, uuid, multiprocessing,
+// operator, copy, types, resource (on Go's getrusage) and random (on Go's
+// generator: sequences differ from CPython's Mersenne Twister).
 // The Python half is written in the subset gpython's compiler accepts (no
 // f-strings) and relies on pyrt for CPython's object model (dicts with any
 // key, str methods, exception classes).

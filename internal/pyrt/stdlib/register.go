@@ -32,6 +32,7 @@ var goModules = []func() *py.ModuleImpl{
 	hashlibModule,
 	timeModule,
 	jsonModule,
+	resourceModule,
 }
 
 func init() {
