@@ -243,6 +243,7 @@ func installBuiltins(r *Runtime) {
 		r, err := Equal(args[0], args[1])
 		return py.NewBool(!r), err
 	})
+	def(defaultsBuiltin, defaultsDecorator)
 	def("__pyrt_id__", func(_ py.Object, args py.Tuple, _ py.StringDict) (py.Object, error) {
 		return args[0], nil
 	})

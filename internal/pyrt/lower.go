@@ -287,6 +287,7 @@ func Lower(src, filename string) (string, error) {
 	}
 	fixSuper(toks)
 	fixDecorators(toks)
+	fixDecoratedDefaults(toks)
 	fixAnnotations(toks)
 	fixTrailingCommas(toks)
 	nodes, _, err := buildTree(toks, 0, "")

@@ -1,0 +1,22 @@
+package pyrt
+
+import "testing"
+
+func TestFixDecoratedDefaults(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"@d\ndef f(a, b=None): pass\n", "@__pyrt_defaults__(d, (None,), {})\ndef f(a, b): pass\n"},
+		{"@d\ndef f(a, *, k=1, j): pass\n", "@__pyrt_defaults__(d, (), {'k': 1})\ndef f(a, *, k, j): pass\n"},
+		{"@d\ndef f(a, b=(1,\n 2)): pass\n", "@__pyrt_defaults__(d, ((1,2),), {})\ndef f(a, b\n): pass\n"},
+		{"@d\ndef f(a): pass\n", "@d\ndef f(a): pass\n"},
+		{"def f(a=1): pass\n", "def f(a=1): pass\n"},
+	}
+	for _, c := range cases {
+		got, err := Lower(c.in, "t.py")
+		if err != nil {
+			t.Fatalf("Lower(%q): %v", c.in, err)
+		}
+		if got != c.want {
+			t.Errorf("Lower(%q)\n got %q\nwant %q", c.in, got, c.want)
+		}
+	}
+}
