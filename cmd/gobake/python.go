@@ -1,10 +1,13 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 
 	"github.com/gobake/gobake/internal/pyrt"
 	_ "github.com/gobake/gobake/internal/pyrt/stdlib" // registers os, re, subprocess, ...
@@ -30,7 +33,12 @@ func runPython(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	} else {
 		b, err := os.ReadFile(args[0])
 		if err != nil {
-			fmt.Fprintf(stderr, "gobake python: can't open file '%s': %v\n", args[0], err)
+			msg := err.Error()
+			var errno syscall.Errno
+			if errors.As(err, &errno) {
+				msg = fmt.Sprintf("[Errno %d] %s", int(errno), strings.ToUpper(errno.Error()[:1])+errno.Error()[1:])
+			}
+			fmt.Fprintf(stderr, "gobake python: can't open file '%s': %s\n", args[0], msg)
 			return 2
 		}
 		src, filename = string(b), args[0]

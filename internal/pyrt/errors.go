@@ -47,6 +47,27 @@ func (r *Runtime) PrintTraceback(w io.Writer, err error, tb *py.Traceback) {
 		fmt.Fprintf(w, "Traceback (most recent call last):\n%v\n", err)
 		return
 	}
+	if e, ok := exc.(*py.Exception); ok && e.Type().IsSubtype(py.SyntaxError) && tb == nil {
+		// Compile errors print their location the way CPython does, without a traceback.
+		if l, ok := e.Dict["lineno"].(py.Int); ok {
+			fmt.Fprintf(w, "  File \"%s\", line %d\n", Str(e.Dict["filename"]), l)
+			if line, ok := e.Dict["line"].(py.String); ok && strings.TrimSpace(string(line)) != "" {
+				text := strings.TrimRight(string(line), "\n")
+				trimmed := strings.TrimLeft(text, " \t")
+				fmt.Fprintf(w, "    %s\n", trimmed)
+				if off, ok := e.Dict["offset"].(py.Int); ok && int(off) > 0 {
+					col := int(off) - 1 - (len(text) - len(trimmed))
+					if col >= 0 && col <= len(trimmed) {
+						fmt.Fprintf(w, "    %s^\n", strings.Repeat(" ", col))
+					}
+				}
+			}
+		}
+		if args := excArgs(e); len(args) > 0 {
+			fmt.Fprintf(w, "%s: %s\n", e.Type().Name, Str(args[0]))
+			return
+		}
+	}
 	if tb != nil {
 		fmt.Fprint(w, "Traceback (most recent call last):\n")
 		for ; tb != nil; tb = tb.Next {

@@ -209,10 +209,30 @@ func (r *Runtime) Compile(src, filename string, mode py.CompileMode) (*py.Code, 
 	}
 	low, err := Lower(src, filename)
 	if err != nil {
+		var se *SyntaxError
+		if errors.As(err, &se) {
+			e := py.ExceptionNewf(py.SyntaxError, "%s", se.Msg)
+			e.Dict["filename"] = py.String(filename)
+			e.Dict["lineno"] = py.Int(se.Line)
+			e.Dict["offset"] = py.Int(se.Col)
+			if lines := strings.Split(src, "\n"); se.Line >= 1 && se.Line <= len(lines) {
+				e.Dict["line"] = py.String(lines[se.Line-1])
+			}
+			return nil, e
+		}
 		return nil, err
 	}
 	code, err := py.Compile(low, filename, mode, 0, true)
 	if err != nil {
+		// Show the line as written, not as lowered.
+		if e, ok := err.(*py.Exception); ok {
+			if l, ok := e.Dict["lineno"].(py.Int); ok {
+				if lines := strings.Split(src, "\n"); int(l) >= 1 && int(l) <= len(lines) && lines[l-1] != strings.TrimRight(Str(e.Dict["line"]), "\n") {
+					e.Dict["line"] = py.String(lines[l-1])
+					e.Dict["offset"] = py.Int(0)
+				}
+			}
+		}
 		return nil, err
 	}
 	fixCode(code)
