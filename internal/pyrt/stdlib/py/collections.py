@@ -2,6 +2,26 @@
 import sys as _sys
 
 
+_SPECIALS = ('__getitem__', '__setitem__', '__delitem__', '__contains__', '__iter__', '__len__',
+             '__bool__', '__eq__', '__ne__', '__repr__', '__lt__', '__hash__', '__reversed__',
+             '__enter__', '__exit__', '__next__', '__add__', '__sub__', '__or__', '__and__')
+
+
+def _own_specials(cls):
+    """Copy special methods found on bases into cls itself: runtimes that
+    look special methods up on the instance's own class only still see them."""
+    for name in _SPECIALS:
+        if name in cls.__dict__:
+            continue
+        for base in cls.__mro__[1:]:
+            if base is object:
+                break
+            if name in base.__dict__:
+                setattr(cls, name, base.__dict__[name])
+                break
+    return cls
+
+
 try:
     class _DictBase(dict):
         pass
@@ -590,3 +610,8 @@ class UserString(str):
     @property
     def data(self):
         return str(self)
+
+
+for _cls in (OrderedDict, defaultdict, Counter, UserDict, UserList, UserString, ChainMap, deque):
+    _own_specials(_cls)
+del _cls

@@ -156,3 +156,14 @@ class IOBase(object):
 
 RawIOBase = BufferedIOBase = TextIOBase = IOBase
 TextIOWrapper = None
+
+
+def _own_specials(cls):
+    for name in ('__iter__', '__next__', '__enter__', '__exit__'):
+        if name not in cls.__dict__:
+            setattr(cls, name, _Memory.__dict__[name])
+    return cls
+
+
+_own_specials(StringIO)
+_own_specials(BytesIO)
