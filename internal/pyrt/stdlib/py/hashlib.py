@@ -41,7 +41,7 @@ def file_digest(fileobj, digest, *, _bufsize=2 ** 18):
         d = digest()
     while True:
         b = fileobj.read(_bufsize)
-        if not b:
+        if len(b) == 0:
             break
         d.update(b)
     return d

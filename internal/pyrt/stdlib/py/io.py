@@ -52,7 +52,7 @@ class _Memory(object):
         out = []
         while True:
             line = self.readline()
-            if not line:
+            if len(line) == 0:
                 return out
             out.append(line)
 
@@ -61,7 +61,7 @@ class _Memory(object):
 
     def __next__(self):
         line = self.readline()
-        if not line:
+        if len(line) == 0:
             raise StopIteration
         return line
 

@@ -99,7 +99,7 @@ class _PipeFile(object):
         out = []
         while True:
             line = self.readline()
-            if not line:
+            if len(line) == 0:
                 return out
             out.append(line)
 
@@ -108,7 +108,7 @@ class _PipeFile(object):
 
     def __next__(self):
         line = self.readline()
-        if not line:
+        if len(line) == 0:
             raise StopIteration
         return line
 
