@@ -230,16 +230,14 @@ func errorLines(out []byte, layer string) []byte {
 
 var quoted = regexp.MustCompile(`Nothing R?PROVIDES '([^']+)'`)
 
-// checkFailure runs a failing case: gobake must fail and name what BitBake's errors name.
+// checkFailure runs a failing case: gobake must fail and name what BitBake's errors name
+// ("Nothing PROVIDES 'x'"); other errors are only required to be errors.
 func checkFailure(t *testing.T, layerDir, layer string, c graphCase) {
 	want, err := os.ReadFile(filepath.Join(layerDir, "golden", c.name+".err"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	names := quoted.FindAllStringSubmatch(string(want), -1)
-	if len(names) == 0 {
-		t.Fatalf("%s.err: no \"Nothing PROVIDES 'name'\" in BitBake's errors:\n%s", c.name, want)
-	}
 	dir := buildDir(t, layer, nil)
 	cmd := exec.Command(gobake, append([]string{"-g"}, strings.Fields(c.args)...)...)
 	cmd.Dir = dir
