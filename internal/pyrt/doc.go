@@ -50,7 +50,8 @@
 //
 // gpython's VM cannot be changed from outside, so gaps are closed only through what it
 // exports: type method tables (str, list, bytes, dict methods), Type fields (New, Init,
-// Flags, ObjectType, Mro), Code.Cell2arg, replaced builtins and lowering. Evaluating
+// Flags, ObjectType, Mro), code objects (Cell2arg, free-variable indexes), replaced
+// builtins and lowering. Evaluating
 // gpython's AST with an evaluator of our own was the alternative; it would fix the gaps
 // below but means rewriting the VM (scoping, generators, exceptions), and the stdlib work
 // already targets gpython's object model, so the VM stays. Measured on the shared 2-core
@@ -62,9 +63,9 @@
 //   - Truth tests in if/while/and/or/not ignore a class's __bool__ and __len__ (bool() and
 //     len() honour them).
 //   - Tuple + tuple concatenates wrongly and bool arithmetic (True + True) fails.
-//   - A function that has both cell variables and free variables (a closure inside a
-//     closure that also captures its own locals, e.g. a decorator factory) reads the wrong
-//     cell: gpython's compiler does not offset free-variable indexes.
+//   - gpython's compiler does not offset free-variable indexes past the cell variables;
+//     pyrt repairs the bytecode of such functions (closure.go, e.g. add_implied_items in
+//     Isar's lists.bbclass) except one-line defs, lambdas and comprehensions.
 //   - Chained comparisons (a < b < c) keep gpython's semantics: fine for numbers and
 //     strings, wrong for tuples and user classes.
 //   - Sets iterate in insertion order, CPython in hash order.

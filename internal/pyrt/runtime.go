@@ -236,6 +236,7 @@ func (r *Runtime) Compile(src, filename string, mode py.CompileMode) (*py.Code, 
 		return nil, err
 	}
 	fixCode(code)
+	fixFreeIndexes(code, low, filename, mode)
 	r.rememberSource(filename, src)
 	r.cache[key] = code
 	return code, nil
