@@ -23,7 +23,8 @@
 // hashlib, shlex, collections, functools, itertools, string, io, contextlib,
 // textwrap, logging, traceback, signal, pwd, grp, uuid, multiprocessing,
 // operator, copy, types, resource (on Go's getrusage) and random (on Go's
-// generator: sequences differ from CPython's Mersenne Twister).
+// generator: sequences differ from CPython's Mersenne Twister), and
+// email.header.decode_header (oe.patch). A file py/a.b.py is module a.b.
 // The Python half is written in the subset gpython's compiler accepts (no
 // f-strings) and relies on pyrt for CPython's object model (dicts with any
 // key, str methods, exception classes).

@@ -1,0 +1,2 @@
+"""email: only email.header.decode_header (gobake; used by oe.patch)."""
+__path__ = []
