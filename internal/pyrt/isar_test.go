@@ -96,3 +96,46 @@ func TestOELibCompiles(t *testing.T) {
 	}
 	t.Logf("OE-core lib/oe modules compiled: %d of %d", len(files)-failed, len(files))
 }
+
+// TestIsarListsClass runs the def blocks of Isar's lists.bbclass through the metadata API:
+// add_implied_items has a nested function that is both a closure and closed over.
+func TestIsarListsClass(t *testing.T) {
+	root := os.Getenv("GOBAKE_ISAR")
+	if root == "" {
+		t.Skip("GOBAKE_ISAR not set (path of an upstream Isar checkout)")
+	}
+	file := filepath.Join(root, "meta", "classes-global", "lists.bbclass")
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Skip(err)
+	}
+	r := newTestRuntime(t)
+	for _, s := range ScanMetadata(string(b)) {
+		if s.Kind != "def" {
+			continue
+		}
+		sn, err := r.CompileDefs(s.Src, file, s.Line)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := r.ExecDefs(sn); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := NewMemStore()
+	_ = d.SetVar("ROOTFS_FEATURES", "alpha other")
+	_ = d.SetVarFlag("IMPLIED_ROOTFS_FEATURES", "alpha", "beta")
+	_ = d.SetVarFlag("IMPLIED_ROOTFS_FEATURES", "beta", "gamma")
+	s, err := r.CompileInline("add_implied_items('ROOTFS_FEATURES', 'IMPLIED_ROOTFS_FEATURES', d)", "conf", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.EvalInline(s, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// CPython: ' '.join(['beta gamma ', '']) for "alpha other".
+	if want := "beta gamma  "; got != want {
+		t.Errorf("add_implied_items = %q, want %q", got, want)
+	}
+}
