@@ -332,14 +332,24 @@ func init() {
 	}
 	str := func(o py.Object) string { s, _ := valueString(o); return s }
 	m("getVar", []string{"var", "expand", "noweakdefault", "parsing"}, 1, func(d *dataObj, a []py.Object) (py.Object, error) {
-		return optValue(d.ds.GetVar(str(a[0]), boolArg(a[1], true)))
+		s, ok, err := d.ds.GetVar(str(a[0]), boolArg(a[1], true))
+		if ok && err == nil {
+			if obj, isObj := d.storedObject(str(a[0]), s); isObj {
+				return obj, nil
+			}
+		}
+		return optValue(s, ok, err)
 	})
 	m("setVar", []string{"var", "value", "parsing"}, 2, func(d *dataObj, a []py.Object) (py.Object, error) {
 		v, err := valueString(a[1])
 		if err != nil {
 			return nil, err
 		}
-		return py.None, d.ds.SetVar(str(a[0]), v)
+		if err := d.ds.SetVar(str(a[0]), v); err != nil {
+			return nil, err
+		}
+		d.rememberObject(str(a[0]), a[1], v)
+		return py.None, nil
 	})
 	m("delVar", []string{"var"}, 1, func(d *dataObj, a []py.Object) (py.Object, error) {
 		return py.None, d.ds.DelVar(str(a[0]))

@@ -1,0 +1,78 @@
+package pyrt
+
+import (
+	"reflect"
+
+	"github.com/go-python/gpython/py"
+)
+
+// Non-string variable values. BitBake's datastore keeps whatever Python object setVar is
+// given and getVar returns that object (OE's oe.reproducible caches a tuple in
+// __CACHED_SOURCE_DATE_EPOCH and unpacks it on the next call). gobake's DataStore holds
+// strings, so the runtime remembers the object next to the string it stored: getVar returns
+// the object as long as the variable still holds that string. The table lives in the
+// runtime's sys module (not a package global) and is keyed by datastore, because each
+// ${@...} evaluation gets a fresh `d` wrapper over the same store.
+
+const objTableName = "_pyrt_datastore_objects"
+
+type objVal struct {
+	obj py.Object
+	str string
+}
+
+type objTable struct {
+	m map[DataStore]map[string]objVal
+}
+
+var objTableType = py.NewType("_pyrt_objtable", "non-string datastore values")
+
+func (t *objTable) Type() *py.Type { return objTableType }
+
+func (o *dataObj) objects(create bool) map[string]objVal {
+	if o.rt == nil || o.rt.sys == nil || o.ds == nil || !reflect.TypeOf(o.ds).Comparable() {
+		return nil
+	}
+	t, ok := o.rt.sys.Globals[objTableName].(*objTable)
+	if !ok {
+		if !create {
+			return nil
+		}
+		t = &objTable{m: map[DataStore]map[string]objVal{}}
+		o.rt.sys.Globals[objTableName] = t
+	}
+	vals := t.m[o.ds]
+	if vals == nil && create {
+		vals = map[string]objVal{}
+		t.m[o.ds] = vals
+	}
+	return vals
+}
+
+// rememberObject records value for name when it is not a string; a string forgets it.
+func (o *dataObj) rememberObject(name string, value py.Object, stored string) {
+	switch value.(type) {
+	case py.String, py.NoneType:
+		if vals := o.objects(false); vals != nil {
+			delete(vals, name)
+		}
+		return
+	}
+	if vals := o.objects(true); vals != nil {
+		vals[name] = objVal{obj: value, str: stored}
+	}
+}
+
+// storedObject returns the object setVar stored for name when the datastore still holds
+// its string s.
+func (o *dataObj) storedObject(name, s string) (py.Object, bool) {
+	vals := o.objects(false)
+	if vals == nil {
+		return nil, false
+	}
+	v, ok := vals[name]
+	if !ok || v.str != s {
+		return nil, false
+	}
+	return v.obj, true
+}

@@ -1,0 +1,43 @@
+package pyrt
+
+import "testing"
+
+// A non-string value stored with setVar comes back from getVar in a later evaluation over
+// the same store (oe.reproducible's __CACHED_SOURCE_DATE_EPOCH tuple), until a string
+// replaces it.
+func TestNonStringVarValues(t *testing.T) {
+	r := newTestRuntime(t)
+	d := NewMemStore()
+	eval := func(expr string) string {
+		t.Helper()
+		s, err := r.CompileInline(expr, "conf/x.conf", 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := r.EvalInline(s, d)
+		if err != nil {
+			t.Fatalf("%s: %v", expr, err)
+		}
+		return got
+	}
+	if got := eval("d.setVar('C', ('1', '/f')) or ''"); got != "" {
+		t.Fatalf("setVar returned %q", got)
+	}
+	if got := eval("'%s %s' % d.getVar('C')"); got != "1 /f" {
+		t.Errorf("tuple value: got %q", got)
+	}
+	if got := eval("type(d.getVar('C')).__name__"); got != "tuple" {
+		t.Errorf("type: got %q", got)
+	}
+	eval("d.setVar('C', 'plain') or ''")
+	if got := eval("type(d.getVar('C')).__name__ + d.getVar('C')"); got != "strplain" {
+		t.Errorf("after string setVar: got %q", got)
+	}
+	eval("d.setVar('N', 5) or ''")
+	if err := d.SetVar("N", "6"); err != nil {
+		t.Fatal(err)
+	}
+	if got := eval("repr(d.getVar('N'))"); got != "'6'" {
+		t.Errorf("store changed behind the object: got %s", got)
+	}
+}
