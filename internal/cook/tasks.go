@@ -64,6 +64,9 @@ func asList(v any) []string {
 		return l
 	case []string:
 		return l
+	case string:
+		// Written back by Python through the string-valued datastore interface.
+		return strings.Fields(l)
 	}
 	return nil
 }
