@@ -33,12 +33,15 @@
 // a Go loader on first import: the loader compiles the real body with the
 // importing runtime's own pipeline when the context has a Compile method
 // (pyrt.Runtime: lowering, gpython, code fixes, cached per runtime), else
-// with gpython's compiler once per process. The runtime-compiled code is
-// kept too and reused by later runtimes (compiled code is plain data), so a
-// fresh runtime importing os, re, subprocess, shutil, glob, json, tempfile,
-// hashlib, collections, functools and logging costs about 3ms. Registration therefore costs
+// with gpython's compiler once per process. Registration therefore costs
 // about 0.5ms at start-up instead of the ~50ms of compiling every module
-// (go test -bench . ./internal/pyrt/stdlib).
+// (go test -bench . ./internal/pyrt/stdlib). The runtime-compiled code is
+// kept and reused by later runtimes (compiled code is plain data), so a
+// fresh runtime importing os, re, subprocess, shutil, glob, json, tempfile,
+// hashlib, collections, functools and logging costs about 3ms.
+//
+// os.environ is the process environment (putenv/unsetenv write through),
+// as in CPython; runtimes in one gobake process therefore share it.
 //
 // Go functions reach their interpreter through the module they are bound to
 // (self.(*py.Module).Context) and build objects through that context's
@@ -56,7 +59,8 @@
 // Iteration (findall, finditer, sub, split) adds the empty match CPython 3.7+
 // allows right after a non-empty one. Constructs RE2 cannot run —
 // backreferences, lookahead/lookbehind, conditional and atomic groups,
-// possessive quantifiers — raise re.error naming the construct.
+// possessive quantifiers — raise re.error naming the construct. \b and \B
+// use Go's ASCII notion of a word character.
 //
 // # Testing
 //
