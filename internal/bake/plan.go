@@ -121,23 +121,39 @@ func (r *resolver) index(mc string) (*cook.Index, error) {
 type NoProviderError struct {
 	MC, Name string
 	Runtime  bool
-	Needed   string // who needs it, "" for a command-line target
+	Needed   string   // who needs it, "" for a command-line target
+	Reasons  []string // why recipes that would provide it cannot ("PN was skipped: ...")
 }
 
 func (e *NoProviderError) Error() string {
-	kind := "provides"
+	kind := "PROVIDES"
 	if e.Runtime {
-		kind = "rprovides"
+		kind = "RPROVIDES"
 	}
 	name := e.Name
 	if e.MC != "" {
 		name = "mc:" + e.MC + ":" + name
 	}
-	msg := fmt.Sprintf("nothing %s %s", kind, name)
+	msg := fmt.Sprintf("Nothing %s '%s'", kind, name)
 	if e.Needed != "" {
 		msg += " (needed by " + e.Needed + ")"
 	}
+	for _, r := range e.Reasons {
+		msg += "\n" + r
+	}
 	return msg
+}
+
+// skippedProviders are BitBake's reasons for a missing provider: the recipes that
+// provide name but were skipped while parsing.
+func skippedProviders(idx *cook.Index, name string) []string {
+	var out []string
+	for _, ri := range idx.Recipes {
+		if ri.Skipped != "" && slices.Contains(ri.Provides, name) {
+			out = append(out, ri.PN+" was skipped: "+ri.Skipped)
+		}
+	}
+	return out
 }
 
 // provide resolves a build-time name to a recipe and adds it to the plan. Names matching
@@ -155,7 +171,7 @@ func (r *resolver) provide(mc, name string) (recipeKey, bool, error) {
 	}
 	cands, _ := r.c.Providers(idx, name)
 	if len(cands) == 0 {
-		return recipeKey{}, false, &NoProviderError{MC: mc, Name: name}
+		return recipeKey{}, false, &NoProviderError{MC: mc, Name: name, Reasons: skippedProviders(idx, name)}
 	}
 	k, err := r.add(mc, cands[0])
 	if err != nil {

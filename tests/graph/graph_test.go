@@ -219,7 +219,8 @@ func errorLines(out []byte, layer string) []byte {
 	seen := map[string]bool{}
 	var lines []string
 	for _, l := range strings.Split(string(out), "\n") {
-		if strings.HasPrefix(l, "ERROR: ") && !strings.HasPrefix(l, "ERROR: Command execution failed") && !seen[l] {
+		isErr := strings.HasPrefix(l, "ERROR: ") && !strings.HasPrefix(l, "ERROR: Command execution failed")
+		if (isErr || skippedRE.MatchString(l)) && !seen[l] {
 			seen[l] = true
 			lines = append(lines, l)
 		}
@@ -228,10 +229,14 @@ func errorLines(out []byte, layer string) []byte {
 	return []byte(strings.Join(lines, "\n") + "\n")
 }
 
-var quoted = regexp.MustCompile(`Nothing R?PROVIDES '([^']+)'`)
+var (
+	quoted    = regexp.MustCompile(`Nothing R?PROVIDES '([^']+)'`)
+	skippedRE = regexp.MustCompile(`^\S+ was skipped: `)
+)
 
-// checkFailure runs a failing case: gobake must fail and name what BitBake's errors name
-// ("Nothing PROVIDES 'x'"); other errors are only required to be errors.
+// checkFailure runs a failing case: gobake must fail, name what BitBake's errors name
+// ("Nothing PROVIDES 'x'") and give the same skip reasons ("x was skipped: why"); other
+// errors are only required to be errors.
 func checkFailure(t *testing.T, layerDir, layer string, c graphCase) {
 	want, err := os.ReadFile(filepath.Join(layerDir, "golden", c.name+".err"))
 	if err != nil {
@@ -244,6 +249,11 @@ func checkFailure(t *testing.T, layerDir, layer string, c graphCase) {
 	out, err := cmd.CombinedOutput()
 	if err == nil {
 		t.Fatalf("gobake -g %s succeeded; BitBake fails with:\n%s", c.args, want)
+	}
+	for _, l := range strings.Split(string(want), "\n") {
+		if skippedRE.MatchString(l) && !strings.Contains(string(out), l) {
+			t.Errorf("gobake -g %s: error does not say %q as BitBake does:\n%s", c.args, l, out)
+		}
 	}
 	for _, m := range names {
 		if !strings.Contains(string(out), m[1]) {

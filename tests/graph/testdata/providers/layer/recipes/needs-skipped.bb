@@ -1,0 +1,2 @@
+# Needs a skipped recipe.
+DEPENDS = "skipped"

@@ -1,0 +1,4 @@
+# Skipped at parse time: nothing provides it.
+python () {
+    raise bb.parse.SkipRecipe("not for this configuration")
+}
