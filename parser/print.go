@@ -31,6 +31,8 @@ func Fprint(w io.Writer, f *File) error {
 var keywordNames = map[string]bool{
 	"inherit": true, "inherit_defer": true, "deltask": true, "addhandler": true,
 	"EXPORT_FUNCTIONS": true,
+	// `export += "x"` exports a variable named "+": a variable named export keeps its operator.
+	"export": true,
 }
 
 func formatStmt(b *strings.Builder, s Stmt) {
