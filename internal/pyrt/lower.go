@@ -286,8 +286,8 @@ func Lower(src, filename string) (string, error) {
 		return "", err
 	}
 	fixSuper(toks)
-	fixDecorators(toks)
 	fixDecoratedDefaults(toks)
+	fixDecorators(toks)
 	fixAnnotations(toks)
 	fixTrailingCommas(toks)
 	nodes, _, err := buildTree(toks, 0, "")
@@ -492,7 +492,7 @@ func (l *lowerer) cmp(nodes []*node) []*node {
 		}
 		pre := nodes[ls].tok.pre
 		left := strings.TrimPrefix(render(nodes[ls:i]), pre)
-		text := fn + "(" + left + "," + render(nodes[i+1:re]) + ")"
+		text := fn + "(" + left + "," + newlines(nodes[i].tok.pre) + render(nodes[i+1:re]) + ")"
 		repl := &node{tok: token{kind: tAtom, pre: pre, text: text}}
 		nodes = append(nodes[:ls], append([]*node{repl}, nodes[re:]...)...)
 		i = ls
@@ -950,7 +950,7 @@ func (l *lowerer) mod(nodes []*node) []*node {
 				break
 			}
 			if nodes[end].tok.text == "%" {
-				acc = "__pyrt_mod__(" + acc + "," + render(nodes[end+1:e2]) + ")"
+				acc = "__pyrt_mod__(" + acc + "," + newlines(nodes[end].tok.pre) + render(nodes[end+1:e2]) + ")"
 				changed = true
 			} else {
 				acc = acc + render(nodes[end:e2])
@@ -972,7 +972,8 @@ func (l *lowerer) mod(nodes []*node) []*node {
 // @a.b becomes @__pyrt_id__(a.b) and @a.b(x) becomes @__pyrt_id__(a.b(x)).
 func fixDecorators(toks []token) {
 	for i := 0; i+3 < len(toks); i++ {
-		if toks[i].kind != tOp || toks[i].text != "@" || (i > 0 && toks[i-1].kind != tNewline) || toks[i+1].kind != tName {
+		if toks[i].kind != tOp || toks[i].text != "@" || (i > 0 && toks[i-1].kind != tNewline) || toks[i+1].kind != tName ||
+			strings.HasPrefix(toks[i+1].text, defaultsBuiltin+"(") {
 			continue
 		}
 		j := i + 1
@@ -1094,4 +1095,9 @@ func fixTrailingCommas(toks []token) {
 			}
 		}
 	}
+}
+
+// newlines keeps the line breaks of a dropped token's whitespace.
+func newlines(pre string) string {
+	return strings.Repeat("\n", strings.Count(pre, "\n"))
 }

@@ -33,6 +33,7 @@ func TestLower(t *testing.T) {
 		{"self.v: List[int] = []\n", "self.v = []\n"},
 		{"def f(a, *, b=1,\n):\n    pass\n", "def f(a, *, b=1\n):\n    pass\n"},
 		{"f(a, **kw,)\n", "f(a, **__pyrt_kw__(kw))\n"},
+		{"f(\"%s\"\n  % x,\n  a\n  < b)\n", "f(__pyrt_mod__(\"%s\",\n x),\n  __pyrt_lt__(a,\n b))\n"},
 	}
 	for _, c := range cases {
 		got, err := Lower(c.in, "t.py")

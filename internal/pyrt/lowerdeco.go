@@ -43,7 +43,13 @@ func fixDecoratedDefaults(toks []token) {
 		}
 		tuple += ")"
 		toks[at+1].text = defaultsBuiltin + "(" + toks[at+1].text
-		toks[i-2].text += ", " + tuple + ", {" + strings.Join(kw, ", ") + "})"
+		suffix := ", " + tuple + ", {" + strings.Join(kw, ", ") + "})"
+		if toks[i-2].kind == tOp {
+			// Brackets must keep their text for the tree builder.
+			toks[i-1].pre = suffix + toks[i-1].pre
+		} else {
+			toks[i-2].text += suffix
+		}
 	}
 }
 
