@@ -90,6 +90,7 @@ func buildClass(orig py.Object) func(self py.Object, args py.Tuple, kwargs py.St
 func finishClass(cls *py.Type) {
 	fixMetaclass(cls)
 	fixListSubclass(cls)
+	inheritProtocol(cls)
 	{
 		if cls.Mro != nil {
 			for _, b := range cls.Mro[1:] {

@@ -3,6 +3,7 @@
 # Isar's aptsrc) are used for the URL schemes they support.
 import bb
 import bb.process
+from bb.fetch2._uri import URI
 
 FETCH_EXPORT_VARS = ["HOME", "PATH", "HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy",
                      "FTP_PROXY", "ftp_proxy", "FTPS_PROXY", "ftps_proxy", "NO_PROXY", "no_proxy",

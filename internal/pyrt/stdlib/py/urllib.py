@@ -1,0 +1,1 @@
+"""urllib: package of URL modules (gobake provides urllib.parse)."""
