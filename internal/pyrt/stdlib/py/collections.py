@@ -116,6 +116,13 @@ except TypeError:
         def copy(self):
             return dict(self._d)
 
+        @classmethod
+        def fromkeys(cls, iterable, value=None):
+            self = cls()
+            for key in iterable:
+                self[key] = value
+            return self
+
 __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList', 'UserString',
            'defaultdict', 'deque', 'namedtuple']
 
