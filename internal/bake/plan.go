@@ -37,15 +37,16 @@ func (p *Plan) Recipe(r *runqueue.Recipe) *cook.Recipe {
 // resolver is the taskdata: which recipe provides each build and runtime name, per
 // multiconfig, and the recipes collected so far in the order they were added.
 type resolver struct {
-	c        *cook.Cooker
-	indexes  map[string]*cook.Index
-	recipes  map[recipeKey]*cook.Recipe
-	order    []recipeKey
-	provider map[[2]string]recipeKey // (mc, name) -> recipe
-	rprov    map[[2]string]recipeKey
-	parsed   map[recipeKey][]*cook.Recipe // (mc, file) -> every variant, parsed once
-	runtime  map[string]*runtimeIndex     // per multiconfig, built on first use
-	builder  *runqueue.Builder
+	c            *cook.Cooker
+	indexes      map[string]*cook.Index
+	recipes      map[recipeKey]*cook.Recipe
+	order        []recipeKey
+	provider     map[[2]string]recipeKey // (mc, name) -> recipe
+	rprov        map[[2]string]recipeKey
+	parsed       map[recipeKey][]*cook.Recipe // (mc, file) -> every variant, parsed once
+	runtime      map[string]*runtimeIndex     // per multiconfig, built on first use
+	assumedNames map[string]bool              // ASSUME_PROVIDED names met, for [depends]
+	builder      *runqueue.Builder
 }
 
 // Prepare resolves the request against the cooker's configuration and builds the graph.
@@ -53,7 +54,7 @@ func Prepare(c *cook.Cooker, req Request) (*Plan, error) {
 	r := &resolver{
 		c: c, indexes: map[string]*cook.Index{}, recipes: map[recipeKey]*cook.Recipe{},
 		provider: map[[2]string]recipeKey{}, rprov: map[[2]string]recipeKey{},
-		parsed: map[recipeKey][]*cook.Recipe{}, runtime: map[string]*runtimeIndex{},
+		parsed: map[recipeKey][]*cook.Recipe{}, runtime: map[string]*runtimeIndex{}, assumedNames: map[string]bool{},
 		builder: runqueue.NewBuilder(),
 	}
 	defTask := req.DefaultTask
@@ -82,6 +83,9 @@ func Prepare(c *cook.Cooker, req Request) (*Plan, error) {
 		if err := r.builder.AddRecipe(spec); err != nil {
 			return nil, err
 		}
+	}
+	for name := range r.assumedNames {
+		r.builder.AssumeProvided(name)
 	}
 	for name, k := range r.provider {
 		if err := r.builder.Provide(name[0], name[1], k.fn); err != nil {
@@ -191,11 +195,13 @@ func (r *resolver) assumed(mc, name string) bool {
 	for _, pat := range words(d, "ASSUME_PROVIDED") {
 		if !strings.HasPrefix(pat, "^") && !strings.HasSuffix(pat, "$") {
 			if pat == name {
+				r.assumedNames[name] = true
 				return true
 			}
 			continue
 		}
 		if re, err := regexp.Compile("^(?:" + pat + ")"); err == nil && re.MatchString(name) {
+			r.assumedNames[name] = true
 			return true
 		}
 	}
