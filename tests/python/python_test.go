@@ -19,6 +19,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	// Linked only so that go test's result cache is invalidated when the runtime the
+	// programs run under (through the gobake binary built in TestMain) changes.
+	_ "github.com/gobake/gobake/internal/pyrt"
+	_ "github.com/gobake/gobake/internal/pyrt/stdlib"
 )
 
 const cpython = "/usr/bin/python3"
