@@ -45,3 +45,46 @@ def resolve_file(fn, d):
         if p and _pyrt_bb.exists(p + "/" + fn):
             return p + "/" + fn
     raise IOError(2, "file %s not found in %s" % (fn, bbpath))
+
+
+def cached_mtime_noerror(f):
+    import os
+    try:
+        return os.stat(f).st_mtime
+    except OSError:
+        return 0
+
+
+def cached_mtime(f):
+    import os
+    return os.stat(f).st_mtime
+
+
+def update_mtime(f):
+    return cached_mtime_noerror(f)
+
+
+def mark_dependency(d, f):
+    """Records that the recipe's data depends on file f in __depends. gobake's cooker keeps
+    __depends as a list of file names, which reaches Python as a space-separated string;
+    a datastore holding BitBake's list of (file, mtime) pairs gets one appended."""
+    import os
+    if f.startswith('./'):
+        f = "%s/%s" % (os.getcwd(), f[2:])
+    deps = d.getVar('__depends', False) or ''
+    if isinstance(deps, str):
+        files = deps.split()
+        if f not in files:
+            d.setVar('__depends', ' '.join(files + [f]))
+        return
+    s = (f, cached_mtime_noerror(f))
+    if s not in deps:
+        deps.append(s)
+        d.setVar('__depends', deps)
+
+
+def check_dependency(d, f):
+    deps = d.getVar('__depends', False) or ''
+    if isinstance(deps, str):
+        return f in deps.split()
+    return (f, cached_mtime_noerror(f)) in deps
