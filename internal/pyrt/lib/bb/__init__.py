@@ -56,5 +56,6 @@ import bb.fetch2
 import bb.siggen
 import bb.progress
 import bb.runqueue
+import bb.persist_data
 
 fetch = bb.fetch2
