@@ -31,7 +31,16 @@ func (a storeAdapter) GetVar(name string, expand bool) (string, bool, error) {
 	return textOK(v, err)
 }
 func (a storeAdapter) SetVar(name, value string) error { return a.d.SetVar(name, value, data.Info{}) }
-func (a storeAdapter) DelVar(name string) error        { a.d.DelVar(name, data.Info{}); return nil }
+
+// SetVarNone is d.setVar(name, None): the variable exists but has no value, so that -e does
+// not print it. pyrt can use it through an interface check; its DataStore is string-valued.
+func (a storeAdapter) SetVarNone(name string) error { return a.d.SetVar(name, nil, data.Info{}) }
+
+// SetVarFlagNone is d.setVarFlag(name, flag, None).
+func (a storeAdapter) SetVarFlagNone(name, flag string) error {
+	return a.d.SetVarFlag(name, flag, nil, data.Info{})
+}
+func (a storeAdapter) DelVar(name string) error { a.d.DelVar(name, data.Info{}); return nil }
 func (a storeAdapter) AppendVar(name, value string) error {
 	return a.d.AppendVar(name, value, data.Info{})
 }
