@@ -4,4 +4,4 @@ do_patch() {
 }
 addtask patch after do_unpack before do_configure
 deltask do_patch
-BBCLASSEXTEND = "native"
+BBCLASSEXTEND = "native nativesdk"

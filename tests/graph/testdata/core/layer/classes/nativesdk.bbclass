@@ -1,0 +1,3 @@
+# BBCLASSEXTEND = "nativesdk": the variant builds for an SDK host.
+CLASSOVERRIDE = "class-nativesdk"
+PN = "nativesdk-${BPN}"
