@@ -245,15 +245,13 @@ def exec_flat_python_func(func, *args, **kwargs):
 
 
 def export_proxies(d):
+    """Exports the fetcher's proxy and credential variables (FETCH_EXPORT_VARS) set in d to
+    os.environ; returns None, as BitBake 2.8's does."""
     import os
-    exported = False
-    for v in ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "ftp_proxy", "FTP_PROXY",
-              "no_proxy", "NO_PROXY", "GIT_PROXY_COMMAND", "SSL_CERT_FILE", "SSL_CERT_DIR"]:
-        value = d.getVar(v)
-        if value is not None:
-            os.environ[v] = value
-            exported = True
-    return exported
+    from bb.fetch2 import get_fetcher_environment
+    newenv = get_fetcher_environment(d)
+    for v in newenv:
+        os.environ[v] = newenv[v]
 
 
 class environment(object):

@@ -5,6 +5,7 @@ import bb
 import bb.process
 from bb.fetch2._uri import URI
 from bb.fetch2._events import MissingChecksumEvent
+from bb.fetch2._environment import get_fetcher_environment
 
 FETCH_EXPORT_VARS = ["HOME", "PATH", "HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy",
                      "FTP_PROXY", "ftp_proxy", "FTPS_PROXY", "ftps_proxy", "NO_PROXY", "no_proxy",
