@@ -1,0 +1,2 @@
+# RRECOMMENDS a package nothing provides.
+RRECOMMENDS:${PN} = "no-such-rec"
