@@ -112,10 +112,23 @@ func (r *resolver) index(mc string) (*cook.Index, error) {
 	if err != nil {
 		return nil, err
 	}
+	// BitBake stops when any recipe fails to parse, needed or not.
+	var first *cook.RecipeInfo
+	failed := 0
 	for _, ri := range idx.Recipes {
 		if ri.Err != nil {
-			return nil, fmt.Errorf("parsing %s: %w", ri.File, ri.Err)
+			if first == nil {
+				first = ri
+			}
+			failed++
 		}
+	}
+	if first != nil {
+		more := ""
+		if failed > 1 {
+			more = fmt.Sprintf(" (and %d more of %d recipes failed)", failed-1, len(idx.Recipes))
+		}
+		return nil, fmt.Errorf("parsing %s: %w%s", first.File, first.Err, more)
 	}
 	r.indexes[mc] = idx
 	return idx, nil
