@@ -60,7 +60,8 @@ func newCooker(argv []string, tracking bool, stderr io.Writer) (*cook.Cooker, er
 
 // newCookerJobs is newCooker with the number of parsing cookers and, for builds, the hooks
 // that route the Python runtime's messages and bb.build.exec_func to the running task.
-func newCookerJobs(argv []string, tracking bool, stderr io.Writer, jobs int, th *bake.TaskHooks) (*cook.Cooker, error) {
+// onlyMCs, when not nil, limits the multiconfigs parsed (worker cookers).
+func newCookerJobs(argv []string, tracking bool, stderr io.Writer, jobs int, th *bake.TaskHooks, onlyMCs ...string) (*cook.Cooker, error) {
 	env := environ()
 	dir, err := buildDir(env)
 	if err != nil {
@@ -82,8 +83,12 @@ func newCookerJobs(argv []string, tracking bool, stderr io.Writer, jobs int, th 
 	}
 	if jobs > 1 {
 		// Worker cookers repeat the configuration's warnings: keep them quiet.
-		opts.Fork = func() (*cook.Cooker, error) { return newCookerJobs(argv, false, io.Discard, 1, nil) }
+		opts.Fork = func(mcs []string) (*cook.Cooker, error) {
+			w, err := newCookerJobs(argv, false, io.Discard, 1, nil, mcs...)
+			return w, err
+		}
 	}
+	opts.OnlyMCs = onlyMCs
 	c := cook.New(opts)
 	if err := c.ParseConfiguration(); err != nil {
 		return nil, err

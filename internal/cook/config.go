@@ -39,8 +39,12 @@ type Options struct {
 	// concurrent use when Jobs is more than 1.
 	Jobs int
 	// Fork makes another cooker for the same build directory (configuration parsed, with
-	// its own Python runtime) for parallel parsing.
-	Fork func() (*Cooker, error)
+	// its own Python runtime) for parallel parsing; it needs only the multiconfigs mcs
+	// (see OnlyMCs).
+	Fork func(mcs []string) (*Cooker, error)
+	// OnlyMCs, when not nil, limits the multiconfigs of BBMULTICONFIG that are parsed to
+	// these (the default one is always parsed). Worker cookers use it.
+	OnlyMCs []string
 	// FilesPerWorker is how many recipe files justify one more cooker (default 16).
 	FilesPerWorker int
 	Log            Logger
@@ -203,9 +207,13 @@ func (c *Cooker) ParseConfiguration() error {
 	}
 	c.MC = map[string]*data.Store{"": d}
 	c.MCNames = []string{""}
-	for _, mc := range strings.Fields(c.getString(d, "BBMULTICONFIG")) {
+	multiconfigs := strings.Fields(c.getString(d, "BBMULTICONFIG"))
+	for _, mc := range multiconfigs {
 		if unicode.IsDigit(rune(mc[0])) {
 			return fmt.Errorf("Multiconfig name '%s' is invalid as multiconfigs cannot start with a digit", mc)
+		}
+		if c.opts.OnlyMCs != nil && !slices.Contains(c.opts.OnlyMCs, mc) {
+			continue
 		}
 		md, err := c.parseConfigurationFiles(base, mc, sc)
 		if err != nil {
@@ -217,7 +225,7 @@ func (c *Cooker) ParseConfiguration() error {
 		c.MC[mc] = md
 		c.MCNames = append(c.MCNames, mc)
 	}
-	if len(c.MCNames) > 1 {
+	if len(multiconfigs) > 0 {
 		if err := c.fire(d, sc, Event{Class: MultiConfigParsed}); err != nil {
 			return err
 		}

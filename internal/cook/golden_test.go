@@ -257,8 +257,8 @@ func TestParseAllRules(t *testing.T) {
 	}
 	// The same with two cookers parsing in parallel.
 	par := New(Options{Parser: MetadataParser{}, Python: testPython(t), Env: goldenEnv, Dir: filepath.Join(root, "build"), Jobs: 2, FilesPerWorker: 1,
-		Fork: func() (*Cooker, error) {
-			w := New(Options{Parser: MetadataParser{}, Python: testPython(t), Env: goldenEnv, Dir: filepath.Join(root, "build"), Jobs: 1})
+		Fork: func(mcs []string) (*Cooker, error) {
+			w := New(Options{Parser: MetadataParser{}, Python: testPython(t), Env: goldenEnv, Dir: filepath.Join(root, "build"), Jobs: 1, OnlyMCs: mcs})
 			return w, w.ParseConfiguration()
 		}})
 	if err := par.ParseConfiguration(); err != nil {

@@ -282,7 +282,7 @@ const defaultFilesPerWorker = 16
 // parallel, each made by newCooker (its own configuration parse and Python runtime, as
 // BitBake forks parser processes); c itself is one of them. Results come in the order of
 // ParseAll.
-func (c *Cooker) ParseAllWith(mcs []string, workers int, newCooker func() (*Cooker, error)) (map[string]*Index, error) {
+func (c *Cooker) ParseAllWith(mcs []string, workers int, newCooker func(mcs []string) (*Cooker, error)) (map[string]*Index, error) {
 	type job struct {
 		mc  string
 		i   int
@@ -312,7 +312,7 @@ func (c *Cooker) ParseAllWith(mcs []string, workers int, newCooker func() (*Cook
 		wc := c
 		if w > 0 {
 			var err error
-			if wc, err = newCooker(); err != nil {
+			if wc, err = newCooker(mcs); err != nil {
 				return nil, err
 			}
 		}
