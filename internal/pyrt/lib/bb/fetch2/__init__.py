@@ -6,6 +6,7 @@ import bb.process
 from bb.fetch2._uri import URI
 from bb.fetch2._events import MissingChecksumEvent
 from bb.fetch2._environment import get_fetcher_environment
+from bb.fetch2._srcrev import get_srcrev, get_hashvalue, srcrev_internal_helper
 
 FETCH_EXPORT_VARS = ["HOME", "PATH", "HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy",
                      "FTP_PROXY", "ftp_proxy", "FTPS_PROXY", "ftps_proxy", "NO_PROXY", "no_proxy",
@@ -312,10 +313,6 @@ class Fetch(object):
 
 def localpath(url, d):
     return Fetch([url], d).localpath(url)
-
-
-def get_srcrev(d, method_name="sortable_revision"):
-    return d.getVar("SRCREV") or ""
 
 
 def get_autorev(d):
