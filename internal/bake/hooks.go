@@ -44,7 +44,8 @@ func (h *TaskHooks) Log(level, msg string) {
 			return
 		}
 	}
-	if h.Console != nil {
+	// The console shows what BitBake's does without -D: no debug messages.
+	if h.Console != nil && level != "DEBUG" {
 		io.WriteString(h.Console, line)
 	}
 }
