@@ -341,6 +341,9 @@ func init() {
 		return optValue(s, ok, err)
 	})
 	m("setVar", []string{"var", "value", "parsing"}, 2, func(d *dataObj, a []py.Object) (py.Object, error) {
+		if a[1] == py.None {
+			return py.None, d.setNone(str(a[0]))
+		}
 		v, err := valueString(a[1])
 		if err != nil {
 			return nil, err

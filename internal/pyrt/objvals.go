@@ -76,3 +76,28 @@ func (o *dataObj) storedObject(name, s string) (py.Object, bool) {
 	}
 	return v.obj, true
 }
+
+// setNone is d.setVar(name, None). BitBake keeps the variable with the value None: getVar
+// returns None and `bitbake -e` omits it (Isar's compat.bbclass sets ISAR_ENABLE_COMPAT_ARCH
+// that way when no configuration sets it). A string store cannot hold None, so a variable
+// without flags is deleted, which reads back the same; one with flags keeps them and an
+// empty value that getVar reports as None.
+func (o *dataObj) setNone(name string) error {
+	flags, err := o.ds.GetVarFlags(name, false)
+	if err != nil {
+		return err
+	}
+	if len(flags) == 0 {
+		if vals := o.objects(false); vals != nil {
+			delete(vals, name)
+		}
+		return o.ds.DelVar(name)
+	}
+	if err := o.ds.SetVar(name, ""); err != nil {
+		return err
+	}
+	if vals := o.objects(true); vals != nil {
+		vals[name] = objVal{obj: py.None, str: ""}
+	}
+	return nil
+}

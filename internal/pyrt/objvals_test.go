@@ -41,3 +41,29 @@ func TestNonStringVarValues(t *testing.T) {
 		t.Errorf("store changed behind the object: got %s", got)
 	}
 }
+
+// setVar(name, None) reads back as None, with or without flags.
+func TestSetVarNone(t *testing.T) {
+	r := newTestRuntime(t)
+	d := NewMemStore()
+	eval := func(expr string) string {
+		t.Helper()
+		s, err := r.CompileInline(expr, "conf/x.conf", 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := r.EvalInline(s, d)
+		if err != nil {
+			t.Fatalf("%s: %v", expr, err)
+		}
+		return got
+	}
+	eval("d.setVar('A', 'x') or d.setVar('A', None) or ''")
+	eval("d.setVar('F', 'y') or d.setVarFlag('F', 'doc', 'z') or d.setVar('F', None) or ''")
+	if got := eval("repr((d.getVar('A'), d.getVar('F'), d.getVarFlag('F', 'doc')))"); got != "(None, None, 'z')" {
+		t.Errorf("got %s", got)
+	}
+	if _, ok, _ := d.GetVar("A", false); ok {
+		t.Errorf("A without flags should be gone from the store")
+	}
+}
