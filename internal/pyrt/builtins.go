@@ -588,7 +588,8 @@ func installBuiltins(r *Runtime) {
 		}
 		delete(kwargs, "encoding")
 		delete(kwargs, "errors")
-		return py.Call(gpOpen, args, kwargs)
+		res, err := py.Call(gpOpen, args, kwargs)
+		return wrapFile(res, err, args, kwargs)
 	})
 	def("exec", r.builtinExec(py.ExecMode))
 	def("eval", r.builtinExec(py.EvalMode))
