@@ -1,4 +1,5 @@
 """uuid: UUID objects (RFC 4122) (gobake)."""
+import binascii as _binascii
 import os as _os
 
 RESERVED_NCS, RFC_4122, RESERVED_MICROSOFT, RESERVED_FUTURE = [
@@ -24,9 +25,8 @@ class UUID(object):
         if bytes is not None:
             if len(bytes) != 16:
                 raise ValueError('bytes is not a 16-char string')
-            int = 0
-            for b in bytes:
-                int = (int << 8) | b
+            # gpython's bytes cannot be iterated: read them as hex
+            int = _int(_binascii.hexlify(bytes).decode('ascii'), 16)
         if fields is not None:
             (time_low, time_mid, time_hi_version, clock_seq_hi_variant, clock_seq_low, node) = fields
             clock_seq = (clock_seq_hi_variant << 8) | clock_seq_low
@@ -136,20 +136,20 @@ def uuid3(namespace, name):
     import hashlib
     if isinstance(name, str):
         name = name.encode('utf-8')
-    h = hashlib.md5(namespace.bytes + name).digest()
-    return UUID(bytes=h[:16], version=3)
+    h = hashlib.md5(namespace.bytes + name).hexdigest()
+    return UUID(hex=h[:32], version=3)
 
 
 def uuid5(namespace, name):
     import hashlib
     if isinstance(name, str):
         name = name.encode('utf-8')
-    h = hashlib.sha1(namespace.bytes + name).digest()
-    return UUID(bytes=h[:16], version=5)
+    h = hashlib.sha1(namespace.bytes + name).hexdigest()
+    return UUID(hex=h[:32], version=5)
 
 
 def getnode():
-    return _int.from_bytes(_os.urandom(6), 'big') | (1 << 40)
+    return _int(_binascii.hexlify(_os.urandom(6)).decode('ascii'), 16) | (1 << 40)
 
 
 def uuid1(node=None, clock_seq=None):
@@ -157,7 +157,7 @@ def uuid1(node=None, clock_seq=None):
     nanoseconds = time.time_ns()
     timestamp = nanoseconds // 100 + 0x01b21dd213814000
     if clock_seq is None:
-        clock_seq = _int.from_bytes(_os.urandom(2), 'big') & 0x3fff
+        clock_seq = _int(_binascii.hexlify(_os.urandom(2)).decode('ascii'), 16) & 0x3fff
     time_low = timestamp & 0xffffffff
     time_mid = (timestamp >> 32) & 0xffff
     time_hi_version = (timestamp >> 48) & 0x0fff
