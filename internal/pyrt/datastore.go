@@ -370,6 +370,9 @@ func init() {
 		return optValue(d.ds.GetVarFlag(str(a[0]), str(a[1]), boolArg(a[2], true)))
 	})
 	m("setVarFlag", []string{"var", "flag", "value"}, 3, func(d *dataObj, a []py.Object) (py.Object, error) {
+		if n, ok := d.ds.(noneStore); ok && a[2] == py.None {
+			return py.None, n.SetVarFlagNone(str(a[0]), str(a[1]))
+		}
 		v, err := valueString(a[2])
 		if err != nil {
 			return nil, err

@@ -77,20 +77,29 @@ func (o *dataObj) storedObject(name, s string) (py.Object, bool) {
 	return v.obj, true
 }
 
+// noneStore is a DataStore that can hold None values (the cooker's datastore can).
+type noneStore interface {
+	SetVarNone(name string) error
+	SetVarFlagNone(name, flag string) error
+}
+
 // setNone is d.setVar(name, None). BitBake keeps the variable with the value None: getVar
 // returns None and `bitbake -e` omits it (Isar's compat.bbclass sets ISAR_ENABLE_COMPAT_ARCH
-// that way when no configuration sets it). A string store cannot hold None, so a variable
-// without flags is deleted, which reads back the same; one with flags keeps them and an
-// empty value that getVar reports as None.
+// that way when no configuration sets it). A store that can hold None (noneStore) does so;
+// in one that cannot, a variable without flags is deleted, which reads back the same, and
+// one with flags keeps them and an empty value that getVar reports as None.
 func (o *dataObj) setNone(name string) error {
+	if vals := o.objects(false); vals != nil {
+		delete(vals, name)
+	}
+	if n, ok := o.ds.(noneStore); ok {
+		return n.SetVarNone(name)
+	}
 	flags, err := o.ds.GetVarFlags(name, false)
 	if err != nil {
 		return err
 	}
 	if len(flags) == 0 {
-		if vals := o.objects(false); vals != nil {
-			delete(vals, name)
-		}
 		return o.ds.DelVar(name)
 	}
 	if err := o.ds.SetVar(name, ""); err != nil {
