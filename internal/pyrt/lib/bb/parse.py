@@ -36,15 +36,29 @@ def vars_from_file(mypkg, d):
 
 
 def resolve_file(fn, d):
-    if fn.startswith("/"):
-        if not _pyrt_bb.exists(fn):
-            raise IOError(2, "file %s not found" % fn)
-        return fn
-    bbpath = d.getVar("BBPATH") or ""
-    for p in bbpath.split(":"):
-        if p and _pyrt_bb.exists(p + "/" + fn):
-            return p + "/" + fn
-    raise IOError(2, "file %s not found in %s" % (fn, bbpath))
+    """The path of fn, searched in BBPATH when relative; every path tried is recorded with
+    mark_dependency (they end up in BBINCLUDED). IOError(ENOENT) when it does not exist."""
+    import os
+    if not os.path.isabs(fn):
+        bbpath = d.getVar("BBPATH")
+        attempts = []
+        newfn = None
+        for p in (bbpath or "").split(":"):
+            candidate = os.path.join(p, fn)
+            attempts.append(candidate)
+            if os.path.exists(candidate):
+                newfn = os.path.abspath(candidate)
+                break
+        for af in attempts:
+            mark_dependency(d, af)
+        if not newfn:
+            raise IOError(2, "file %s not found in %s" % (fn, bbpath))
+        fn = newfn
+    else:
+        mark_dependency(d, fn)
+    if not os.path.isfile(fn):
+        raise IOError(2, "file %s not found" % fn)
+    return fn
 
 
 def cached_mtime_noerror(f):
