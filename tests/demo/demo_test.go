@@ -15,31 +15,13 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/gobake/gobake/tests/internal/gobakebin"
 )
 
 var gobake string // path of the gobake binary under test
 
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "gobake-demo-bin")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	gobake = filepath.Join(dir, "gobake")
-	args := []string{"build", "-o", gobake}
-	if raceEnabled {
-		args = append(args, "-race")
-	}
-	build := exec.Command("go", append(args, "github.com/gobake/gobake/cmd/gobake")...)
-	build.Stdout, build.Stderr = os.Stderr, os.Stderr
-	if err := build.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "building gobake:", err)
-		os.Exit(1)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { gobakebin.Main(m, &gobake, gobakebin.Race) }
 
 type result struct {
 	code           int

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"flag"
-	"fmt"
 	"os"
 	"os/exec"
 	"os/user"
@@ -14,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/gobake/gobake/tests/internal/gobakebin"
 )
 
 var update = flag.Bool("update", false, "regenerate testdata/*/golden with upstream BitBake (needs GOBAKE_ISAR)")
@@ -22,22 +23,7 @@ var gobake string // the gobake binary under test
 
 func TestMain(m *testing.M) {
 	flag.Parse()
-	dir, err := os.MkdirTemp("", "gobake-graph-bin")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	os.Chmod(dir, 0o755) // TestOracleBuild runs it as another user
-	gobake = filepath.Join(dir, "gobake")
-	build := exec.Command("go", "build", "-o", gobake, "github.com/gobake/gobake/cmd/gobake")
-	build.Stdout, build.Stderr = os.Stderr, os.Stderr
-	if err := build.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "building gobake:", err)
-		os.Exit(1)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	gobakebin.Main(m, &gobake, gobakebin.Race)
 }
 
 // graphCase is one line of a cases file. A name starting with "!" is a failure: BitBake's

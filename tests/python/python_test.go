@@ -24,6 +24,7 @@ import (
 	// programs run under (through the gobake binary built in TestMain) changes.
 	_ "github.com/gobake/gobake/internal/pyrt"
 	_ "github.com/gobake/gobake/internal/pyrt/stdlib"
+	"github.com/gobake/gobake/tests/internal/gobakebin"
 )
 
 const cpython = "/usr/bin/python3"
@@ -31,24 +32,9 @@ const cpython = "/usr/bin/python3"
 // gobakeBin is the gobake binary built once for the whole suite.
 var gobakeBin string
 
-func TestMain(m *testing.M) {
-	os.Exit(run(m))
-}
-
-func run(m *testing.M) int {
-	dir, err := os.MkdirTemp("", "gobake-pytest")
-	if err != nil {
-		panic(err)
-	}
-	defer os.RemoveAll(dir)
-	gobakeBin = filepath.Join(dir, "gobake")
-	cmd := exec.Command("go", "build", "-o", gobakeBin, "github.com/gobake/gobake/cmd/gobake")
-	cmd.Stderr = os.Stderr
-	if err := cmd.Run(); err != nil {
-		panic("building gobake: " + err.Error())
-	}
-	return m.Run()
-}
+// TestMain builds gobake once; without the race detector, since the suite runs it hundreds
+// of times (pyrt has its own -race tests).
+func TestMain(m *testing.M) { gobakebin.Main(m, &gobakeBin, false) }
 
 // programs lists the suite's programs relative to this directory.
 func programs(t *testing.T) []string {

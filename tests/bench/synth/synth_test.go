@@ -10,27 +10,13 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gobake/gobake/tests/internal/gobakebin"
 )
 
 var gobake string // the gobake binary under test
 
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "gobake-synth-bin")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	gobake = filepath.Join(dir, "gobake")
-	build := exec.Command("go", "build", "-o", gobake, "github.com/gobake/gobake/cmd/gobake")
-	build.Stdout, build.Stderr = os.Stderr, os.Stderr
-	if err := build.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "building gobake:", err)
-		os.Exit(1)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { gobakebin.Main(m, &gobake, gobakebin.Race) }
 
 // summary is gobake's "Summary: N tasks in D: R ran, U up to date, X noexec" line.
 type summary struct{ total, ran, current, noexec int }
