@@ -234,7 +234,7 @@ func (c *Cooker) ParseConfiguration() error {
 	// The cooker sets BB_CMDLINE on the default configuration once it is parsed.
 	argv := make([]string, len(c.opts.Argv))
 	for i, a := range c.opts.Argv {
-		argv[i] = pyStr(a)
+		argv[i] = data.PyRepr(a)
 	}
 	if err := d.SetVar("BB_CMDLINE", "["+strings.Join(argv, ", ")+"]", data.Info{File: "cooker.py", Line: 294, Func: "initConfigurationData"}); err != nil {
 		return err

@@ -237,9 +237,9 @@ func (p *PyrtPython) Fire(d *data.Store, handler string, ev Event) error {
 	args := ""
 	switch ev.Class {
 	case RecipePreFinalise, RecipePostKeyExp, RecipeParsed:
-		args = pyStr(ev.File)
+		args = data.PyRepr(ev.File)
 	case RecipeTaskPreProcess:
-		args = pyStr(ev.File) + ", " + pyStrList(ev.Tasks)
+		args = data.PyRepr(ev.File) + ", " + pyStrList(ev.Tasks)
 	case MultiConfigParsed:
 		args = "{}"
 	}

@@ -111,39 +111,11 @@ type TaskDeps struct {
 	flagTasks map[string][]string
 }
 
-func pyStr(s string) string {
-	q := "'"
-	if strings.Contains(s, "'") && !strings.Contains(s, `"`) {
-		q = `"`
-	}
-	var b strings.Builder
-	b.WriteString(q)
-	for _, r := range s {
-		switch {
-		case r == '\\':
-			b.WriteString(`\\`)
-		case string(r) == q:
-			b.WriteString(`\` + q)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r < 0x20 || r == 0x7f:
-			b.WriteString(`\x` + string("0123456789abcdef"[r>>4]) + string("0123456789abcdef"[r&15]))
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteString(q)
-	return b.String()
-}
 
 func pyStrList(l []string) string {
 	parts := make([]string, len(l))
 	for i, s := range l {
-		parts[i] = pyStr(s)
+		parts[i] = data.PyRepr(s)
 	}
 	return "[" + strings.Join(parts, ", ") + "]"
 }
@@ -155,16 +127,16 @@ func (t *TaskDeps) String() string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(pyStr(task) + ": " + pyStrList(t.Parents[task]))
+		b.WriteString(data.PyRepr(task) + ": " + pyStrList(t.Parents[task]))
 	}
 	b.WriteString("}")
 	for _, f := range taskDepFlags {
-		b.WriteString(", " + pyStr(f) + ": {")
+		b.WriteString(", " + data.PyRepr(f) + ": {")
 		for i, task := range t.flagTasks[f] {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			b.WriteString(pyStr(task) + ": " + pyStr(t.Flags[f][task]))
+			b.WriteString(data.PyRepr(task) + ": " + data.PyRepr(t.Flags[f][task]))
 		}
 		b.WriteString("}")
 	}
