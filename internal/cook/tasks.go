@@ -111,7 +111,6 @@ type TaskDeps struct {
 	flagTasks map[string][]string
 }
 
-
 func pyStrList(l []string) string {
 	parts := make([]string, len(l))
 	for i, s := range l {
