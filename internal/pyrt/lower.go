@@ -287,6 +287,7 @@ func Lower(src, filename string) (string, error) {
 	}
 	fixSuper(toks)
 	fixDecoratedDefaults(toks)
+	fixKwonlyOrder(toks)
 	fixDecorators(toks)
 	fixAnnotations(toks)
 	fixTrailingCommas(toks)

@@ -20,3 +20,21 @@ func TestFixDecoratedDefaults(t *testing.T) {
 		}
 	}
 }
+
+func TestFixKwonlyOrder(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"def f(a, *, k, j=1): pass\n", "def f(a, *, j=1, k): pass\n"},
+		{"def f(a, *c, d, e=3, **g): pass\n", "def f(a, *c, e=3, d, **g): pass\n"},
+		{"def f(*, j=1, k): pass\n", "def f(*, j=1, k): pass\n"},
+		{"def f(*, k,\n j=1): pass\n", "def f(*, k,\n j=1): pass\n"},
+	}
+	for _, c := range cases {
+		got, err := Lower(c.in, "t.py")
+		if err != nil {
+			t.Fatalf("Lower(%q): %v", c.in, err)
+		}
+		if got != c.want {
+			t.Errorf("Lower(%q)\n got %q\nwant %q", c.in, got, c.want)
+		}
+	}
+}
