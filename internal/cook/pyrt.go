@@ -226,11 +226,28 @@ func (p *PyrtPython) RunAnon(d *data.Store, names []string) error {
 			if errors.As(err, &skip) {
 				return err
 			}
+			if tb := p.rt.Traceback(err); tb != "" {
+				return &PythonError{Func: n, Traceback: tb, Err: err}
+			}
 			return fmt.Errorf("anonymous function %s: %w", n, err)
 		}
 	}
 	return nil
 }
+
+// PythonError is an exception raised by a metadata Python function, with its traceback
+// (frames name the metadata files and lines).
+type PythonError struct {
+	Func      string
+	Traceback string
+	Err       error
+}
+
+func (e *PythonError) Error() string {
+	return fmt.Sprintf("python function %s failed:\n%s", e.Func, strings.TrimRight(e.Traceback, "\n"))
+}
+
+func (e *PythonError) Unwrap() error { return e.Err }
 
 // Fire implements Python: handler(e, d) with e an instance of ev.Class whose data is d.
 func (p *PyrtPython) Fire(d *data.Store, handler string, ev Event) error {

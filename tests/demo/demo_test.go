@@ -324,6 +324,9 @@ python do_configure:append() {
 	if r.code == 0 {
 		t.Fatal("build with a failing python task exited 0")
 	}
+	if !strings.Contains(r.stderr, "Traceback (most recent call last):") || !strings.Contains(r.stderr, "in do_configure\n") {
+		t.Errorf("failure report lacks a Python traceback naming the function:\n%s", r.stderr)
+	}
 	if !strings.Contains(r.stderr, "KeyError") || !strings.Contains(r.stdout, "greeter do_configure") {
 		t.Errorf("failure report lacks the exception or the task:\nstdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
 	}
