@@ -65,16 +65,33 @@ func (o *dataObj) rememberObject(name string, value py.Object, stored string) {
 
 // storedObject returns the object setVar stored for name when the datastore still holds
 // its string s.
+//
+// A copy of a datastore (createCopy, or the cooker's per-recipe and per-expansion copies) is
+// a different DataStore that BitBake would have share the object with its parent: when this
+// store has no entry, an entry that another store made for the same name and the same string
+// stands for it.
 func (o *dataObj) storedObject(name, s string) (py.Object, bool) {
-	vals := o.objects(false)
-	if vals == nil {
+	if vals := o.objects(false); vals != nil {
+		if v, ok := vals[name]; ok {
+			if v.str != s {
+				return nil, false
+			}
+			return v.obj, true
+		}
+	}
+	if o.rt == nil || o.rt.sys == nil {
 		return nil, false
 	}
-	v, ok := vals[name]
-	if !ok || v.str != s {
+	t, ok := o.rt.sys.Globals[objTableName].(*objTable)
+	if !ok {
 		return nil, false
 	}
-	return v.obj, true
+	for _, vals := range t.m {
+		if v, ok := vals[name]; ok && v.str == s {
+			return v.obj, true
+		}
+	}
+	return nil, false
 }
 
 // noneStore is a DataStore that can hold None values (the cooker's datastore can).

@@ -26,9 +26,9 @@ var (
 type rePattern struct {
 	pattern py.Object // original str or bytes
 	flags   int
-	re      *regexp.Regexp
-	anchor  *regexp.Regexp // \A(?:...) for match()
-	full    *regexp.Regexp // \A(?:...)\z for fullmatch()
+	re      reEngine
+	anchor  reEngine // \A(?:...) for match()
+	full    reEngine // \A(?:...)\z for fullmatch()
 	groups  []int          // user group n (1-based, index n-1) -> Go subexp index
 	names   []string       // user group n -> name or ""
 	dollars []int          // Go subexp indexes of '$' markers
@@ -105,6 +105,10 @@ func compilePattern(pat py.Object, flags int) (*rePattern, error) {
 	}
 	tr, err := translatePattern(src, flags)
 	if err != nil {
+		if p := compileBacktracking(pat, src, flags, isBytes, err); p != nil {
+			compiled.put(key, p)
+			return p, nil
+		}
 		return nil, err
 	}
 	re, err := regexp.Compile(tr.goPat)
@@ -130,6 +134,36 @@ func compilePattern(pat py.Object, flags int) (*rePattern, error) {
 	}
 	compiled.put(key, p)
 	return p, nil
+}
+
+// compileBacktracking compiles, with the backtracking engine, a pattern RE2 cannot run
+// (translateErr says which construct); nil when that engine cannot either.
+func compileBacktracking(pat py.Object, src string, flags int, isBytes bool, translateErr error) *rePattern {
+	se, ok := translateErr.(*reSyntaxError)
+	if !ok || !strings.Contains(se.msg, "not supported by gobake's re") {
+		return nil
+	}
+	bsrc, names, ok := backtrackPattern(src)
+	if !ok {
+		return nil
+	}
+	re, err := newBacktrackEngine(bsrc, flags)
+	if err != nil {
+		return nil
+	}
+	anchor, err1 := newBacktrackEngine(`\A(?:`+bsrc+`)`, flags)
+	full, err2 := newBacktrackEngine(`\A(?:`+bsrc+`)\z`, flags)
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	p := &rePattern{pattern: pat, flags: flags, re: re, anchor: anchor, full: full, isBytes: isBytes, names: names}
+	if !isBytes && flags&reASCII == 0 {
+		p.flags |= reUnicode
+	}
+	for i := range names {
+		p.groups = append(p.groups, i+1)
+	}
+	return p
 }
 
 // goRegexpMsg words a Go regexp/syntax error the way CPython's re does.

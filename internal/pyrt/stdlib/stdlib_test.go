@@ -31,6 +31,11 @@ func TestPatternSemantics(t *testing.T) {
 		{`\s+`, "a\x0bb", 0, []int{1, 2}},
 		{`[]a]+`, "]a]", 0, []int{0, 3}},
 		{`é+`, "caféé", 0, []int{3, 5}},
+		// RE2 cannot run these: the backtracking engine does (spans in code points).
+		{`(?<=-)\w+`, "a-bc", 0, []int{2, 4}},
+		{`(\w)\1`, "xaab", 0, []int{1, 3}},
+		{`(?P<n>é)(?P=n)(?!z)`, "caféé", 0, []int{3, 5}},
+		{`AB(?=c)`, "xabC", reIgnoreCase, []int{1, 3}},
 	}
 	for _, c := range cases {
 		p, err := compilePattern(pyStr(c.pat), c.flags)
@@ -46,6 +51,13 @@ func TestPatternSemantics(t *testing.T) {
 		if m.spans[0] != c.want[0] || m.spans[1] != c.want[1] {
 			t.Errorf("%q on %q: span %v, want %v", c.pat, c.s, m.spans[:2], c.want)
 		}
+	}
+}
+
+func TestUnsupportedEverywhere(t *testing.T) {
+	// Python 3.11's possessive quantifiers: neither engine has them; re.error names them.
+	if _, err := compilePattern(pyStr(`a++`), 0); err == nil || !strings.Contains(err.Error(), "possessive") {
+		t.Errorf("a++: want an error naming possessive quantifiers, got %v", err)
 	}
 }
 
