@@ -29,9 +29,9 @@ type rePattern struct {
 	re      reEngine
 	anchor  reEngine // \A(?:...) for match()
 	full    reEngine // \A(?:...)\z for fullmatch()
-	groups  []int          // user group n (1-based, index n-1) -> Go subexp index
-	names   []string       // user group n -> name or ""
-	dollars []int          // Go subexp indexes of '$' markers
+	groups  []int    // user group n (1-based, index n-1) -> Go subexp index
+	names   []string // user group n -> name or ""
+	dollars []int    // Go subexp indexes of '$' markers
 	isBytes bool
 	ctx     py.Context // the context that compiled this copy, for making dicts
 }
