@@ -234,6 +234,22 @@ class FetchMethod(object):
 methods = []
 
 
+def _default_methods():
+    # BitBake registers its own fetchers first; layers (Isar's aptsrc) append theirs.
+    from bb.fetch2._methods import Local, Wget
+
+    class _Local(Local, FetchMethod):
+        pass
+
+    class _Wget(Wget, FetchMethod):
+        pass
+
+    return [_Local(), _Wget()]
+
+
+methods.extend(_default_methods())
+
+
 class FetchData(object):
     def __init__(self, url, d, localonly=False):
         self.url = url
