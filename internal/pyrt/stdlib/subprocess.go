@@ -290,6 +290,16 @@ func streamSpec(o py.Object) (int, error) {
 	return 0, py.ExceptionNewf(py.TypeError, "invalid stream specification: %s", o.Type().Name)
 }
 
+// procParams is params for the functions whose first argument is a process.
+func procParams(fn string, args py.Tuple, kwargs py.StringDict, names []string, min int) (*process, []py.Object, error) {
+	a, err := params(fn, args, kwargs, names, min)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := procArg(a[0])
+	return p, a, err
+}
+
 func procArg(o py.Object) (*process, error) {
 	p, ok := o.(*process)
 	if !ok {
@@ -316,11 +326,7 @@ func timeoutArg(o py.Object) (time.Duration, bool, error) {
 // spCommunicate writes input, reads the pipes to EOF and waits; on timeout
 // it returns None so subprocess.py can raise TimeoutExpired.
 func spCommunicate(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	a, err := params("communicate", args, kwargs, []string{"proc", "input", "timeout"}, 1)
-	if err != nil {
-		return nil, err
-	}
-	p, err := procArg(a[0])
+	p, a, err := procParams("communicate", args, kwargs, []string{"proc", "input", "timeout"}, 1)
 	if err != nil {
 		return nil, err
 	}
@@ -390,11 +396,7 @@ func spCommunicate(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Obje
 }
 
 func spWait(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	a, err := params("wait", args, kwargs, []string{"proc", "timeout"}, 1)
-	if err != nil {
-		return nil, err
-	}
-	p, err := procArg(a[0])
+	p, a, err := procParams("wait", args, kwargs, []string{"proc", "timeout"}, 1)
 	if err != nil {
 		return nil, err
 	}
@@ -452,11 +454,7 @@ func pipeOf(p *process, which py.Object) (*os.File, error) {
 // spRead reads up to n bytes (all when n < 0) from the child's stdout (1)
 // or stderr (2).
 func spRead(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	a, err := params("read", args, kwargs, []string{"proc", "which", "n"}, 2)
-	if err != nil {
-		return nil, err
-	}
-	p, err := procArg(a[0])
+	p, a, err := procParams("read", args, kwargs, []string{"proc", "which", "n"}, 2)
 	if err != nil {
 		return nil, err
 	}
@@ -485,11 +483,7 @@ func spRead(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, err
 
 // spReadline reads one line, newline included; b"" at EOF.
 func spReadline(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	a, err := params("readline", args, kwargs, []string{"proc", "which"}, 2)
-	if err != nil {
-		return nil, err
-	}
-	p, err := procArg(a[0])
+	p, a, err := procParams("readline", args, kwargs, []string{"proc", "which"}, 2)
 	if err != nil {
 		return nil, err
 	}
@@ -515,11 +509,7 @@ func spReadline(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object,
 }
 
 func spWrite(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	a, err := params("write", args, kwargs, []string{"proc", "data"}, 2)
-	if err != nil {
-		return nil, err
-	}
-	p, err := procArg(a[0])
+	p, a, err := procParams("write", args, kwargs, []string{"proc", "data"}, 2)
 	if err != nil {
 		return nil, err
 	}
@@ -538,11 +528,7 @@ func spWrite(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, er
 }
 
 func spClose(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	a, err := params("close", args, kwargs, []string{"proc", "which"}, 2)
-	if err != nil {
-		return nil, err
-	}
-	p, err := procArg(a[0])
+	p, a, err := procParams("close", args, kwargs, []string{"proc", "which"}, 2)
 	if err != nil {
 		return nil, err
 	}
@@ -567,11 +553,7 @@ func spClose(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, er
 }
 
 func spSignal(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-	a, err := params("signal", args, kwargs, []string{"proc", "sig"}, 2)
-	if err != nil {
-		return nil, err
-	}
-	p, err := procArg(a[0])
+	p, a, err := procParams("signal", args, kwargs, []string{"proc", "sig"}, 2)
 	if err != nil {
 		return nil, err
 	}
