@@ -369,37 +369,26 @@ func init() {
 			return py.None, nil
 		})
 	}
-	setMethod("issubset", false, func(s *Set, args py.Tuple) (py.Object, error) {
-		if err := nargs("issubset", args, 1, 1); err != nil {
-			return nil, err
-		}
-		o, err := toSet(args[0])
-		if err != nil {
-			return nil, err
-		}
-		return py.NewBool(s.subset(o)), nil
-	})
-	setMethod("issuperset", false, func(s *Set, args py.Tuple) (py.Object, error) {
-		if err := nargs("issuperset", args, 1, 1); err != nil {
-			return nil, err
-		}
-		o, err := toSet(args[0])
-		if err != nil {
-			return nil, err
-		}
-		return py.NewBool(o.subset(s)), nil
-	})
-	setMethod("isdisjoint", false, func(s *Set, args py.Tuple) (py.Object, error) {
-		if err := nargs("isdisjoint", args, 1, 1); err != nil {
-			return nil, err
-		}
-		o, err := toSet(args[0])
-		if err != nil {
-			return nil, err
-		}
-		r, _ := s.binop(o, "&")
-		return py.NewBool(r.(*Set).Len() == 0), nil
-	})
+	// Predicates between a set and any iterable.
+	for name, pred := range map[string]func(s, o *Set) bool{
+		"issubset":   func(s, o *Set) bool { return s.subset(o) },
+		"issuperset": func(s, o *Set) bool { return o.subset(s) },
+		"isdisjoint": func(s, o *Set) bool {
+			r, _ := s.binop(o, "&")
+			return r.(*Set).Len() == 0
+		},
+	} {
+		setMethod(name, false, func(s *Set, args py.Tuple) (py.Object, error) {
+			if err := nargs(name, args, 1, 1); err != nil {
+				return nil, err
+			}
+			o, err := toSet(args[0])
+			if err != nil {
+				return nil, err
+			}
+			return py.NewBool(pred(s, o)), nil
+		})
+	}
 }
 
 func sortedKeys(m py.StringDict) []string {
