@@ -105,9 +105,21 @@ func (d *Store) GetVarFlags(name string, expand []string, internal bool) ([]Flag
 	if e == nil {
 		return nil, nil
 	}
-	var out []Flag
+	public := func(f Flag) bool {
+		return internal || !strings.HasPrefix(f.Name, "_") && !strings.HasPrefix(f.Name, ":")
+	}
+	n := 0
 	for _, f := range e.flags {
-		if !internal && (strings.HasPrefix(f.Name, "_") || strings.HasPrefix(f.Name, ":")) {
+		if public(f) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	out := make([]Flag, 0, n)
+	for _, f := range e.flags {
+		if !public(f) {
 			continue
 		}
 		if slices.Contains(expand, f.Name) {

@@ -64,7 +64,8 @@ func (d *Store) getVarFlagP(name, flag string, o getOpts) (any, *Refs, error) {
 		}
 		cachename = name + "[" + flag + "]"
 	}
-	if c, ok := d.cache[cachename]; ok {
+	if e, ok := d.cache[cachename]; ok && e.gen == d.cacheGen {
+		c := e.refs
 		if o.expand {
 			return c.Value, nil, nil
 		}
@@ -174,9 +175,9 @@ func (d *Store) getVarFlagP(name, flag string, o getOpts) (any, *Refs, error) {
 	}
 	if parser != nil {
 		if d.cache == nil {
-			d.cache = make(map[string]*Refs, 64)
+			d.cache = make(map[string]cached, 64)
 		}
-		d.cache[cachename] = parser
+		d.cache[cachename] = cached{d.cacheGen, parser}
 	}
 	return value, parser, nil
 }

@@ -124,8 +124,11 @@ type Store struct {
 	// made now would compute the same ones, so CreateCopy hands them over.
 	ovFresh bool
 
-	cache map[string]*Refs
-	depth int
+	// cache holds expanded values; an entry is valid only while its gen equals cacheGen,
+	// so that a write invalidates everything without reallocating the map.
+	cache    map[string]cached
+	cacheGen uint64
+	depth    int
 
 	hist     snapMap[[]Event]
 	tracking bool
@@ -229,8 +232,13 @@ func (d *Store) touch() {
 
 func (d *Store) clearCache() {
 	if len(d.cache) > 0 {
-		d.cache = nil
+		d.cacheGen++
 	}
+}
+
+type cached struct {
+	gen  uint64
+	refs *Refs
 }
 
 func (d *Store) findVar(name string) *entry {
