@@ -74,7 +74,8 @@ func (c *Cooker) register(d *data.Store, sc *eventScope) error {
 		}
 		h := &handler{name: name, function: name, mask: map[string]bool{}}
 		if c.opts.Python != nil {
-			text := "def " + name + "(e, d):\n" + data.Text(body)
+			// Named fn, not name: the multiconfigs share one compiled body (see Define).
+			text := "def " + fn + "(e, d):\n" + data.Text(body)
 			if err := c.opts.Python.Define(name, text, data.Text(file), max(lineno-1, 0)); err != nil {
 				return fmt.Errorf("%s:%d: registering event handler %s: %w", data.Text(file), lineno, fn, err)
 			}

@@ -1,6 +1,7 @@
 package cook
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -306,19 +307,22 @@ func (c *Cooker) ParseAllWith(mcs []string, workers int, newCooker func(mcs []st
 		per = defaultFilesPerWorker
 	}
 	workers = min(workers, len(jobs)/per+1)
+	// Worker cookers parse their configuration while this one starts on the recipes.
 	ch := make(chan job)
 	var wg sync.WaitGroup
+	errs := make([]error, max(workers, 1))
 	for w := 0; w < max(workers, 1); w++ {
-		wc := c
-		if w > 0 {
-			var err error
-			if wc, err = newCooker(mcs); err != nil {
-				return nil, err
-			}
-		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			wc := c
+			if w > 0 {
+				var err error
+				if wc, err = newCooker(mcs); err != nil {
+					errs[w] = err
+					return
+				}
+			}
 			for j := range ch {
 				*j.out = wc.recipeInfos(wc.Collections[j.mc].Files[j.i], j.mc)
 			}
@@ -329,6 +333,9 @@ func (c *Cooker) ParseAllWith(mcs []string, workers int, newCooker func(mcs []st
 	}
 	close(ch)
 	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
 	out := map[string]*Index{}
 	for _, mc := range mcs {
 		idx := &Index{MC: mc, ByFn: map[string]*RecipeInfo{}}

@@ -70,24 +70,23 @@ func (a storeAdapter) AppendVarFlag(name, flag, value string) error {
 func (a storeAdapter) PrependVarFlag(name, flag, value string) error {
 	return a.d.PrependVarFlag(name, flag, value, data.Info{})
 }
-func (a storeAdapter) GetVarFlags(name string, expand bool) (map[string]string, error) {
-	var names []string
-	if expand {
-		flags, err := a.d.GetVarFlags(name, nil, false)
-		if err != nil {
-			return nil, err
-		}
-		for _, f := range flags {
-			names = append(names, f.Name)
-		}
-	}
-	flags, err := a.d.GetVarFlags(name, names, false)
+func (a storeAdapter) GetVarFlags(name string, expand bool) ([]pyrt.Flag, error) {
+	flags, err := a.d.GetVarFlags(name, nil, false)
 	if err != nil || len(flags) == 0 {
 		return nil, err
 	}
-	out := make(map[string]string, len(flags))
-	for _, f := range flags {
-		out[f.Name] = data.Text(f.Value)
+	if expand {
+		names := make([]string, len(flags))
+		for i, f := range flags {
+			names[i] = f.Name
+		}
+		if flags, err = a.d.GetVarFlags(name, names, false); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]pyrt.Flag, len(flags))
+	for i, f := range flags {
+		out[i] = pyrt.Flag{Name: f.Name, Value: data.Text(f.Value)}
 	}
 	return out, nil
 }
@@ -96,7 +95,27 @@ func (a storeAdapter) Keys() []string {
 	return k
 }
 func (a storeAdapter) Expand(s string) (string, error) { return a.d.Expand(s, "") }
-func (a storeAdapter) CreateCopy() pyrt.DataStore      { return storeAdapter{a.d.CreateCopy()} }
+
+// pyObjectFlag is the internal flag that holds the Python object setVar stored in a
+// variable (pyrt.ObjectStore); like every "_" flag, getVarFlags and bitbake -e skip it.
+const pyObjectFlag = "_pyobject"
+
+// SetObject implements pyrt.ObjectStore.
+func (a storeAdapter) SetObject(name string, v any) error {
+	if v == nil {
+		a.d.DelVarFlag(name, pyObjectFlag, data.Info{Ignore: true})
+		return nil
+	}
+	return a.d.SetVarFlag(name, pyObjectFlag, v, data.Info{Ignore: true})
+}
+
+// Object implements pyrt.ObjectStore.
+func (a storeAdapter) Object(name string) any {
+	v, _ := a.d.GetVarFlag(name, pyObjectFlag, false)
+	return v
+}
+
+func (a storeAdapter) CreateCopy() pyrt.DataStore { return storeAdapter{a.d.CreateCopy()} }
 
 // PyrtPython is the cooker's Python on a pyrt Runtime: one global namespace (BitBake's
 // bb.utils._context plus the methodpool) shared by def blocks, anonymous functions and event
@@ -104,6 +123,7 @@ func (a storeAdapter) CreateCopy() pyrt.DataStore      { return storeAdapter{a.d
 // whose ${@...} run Python): parse with Options.Jobs = 1.
 type PyrtPython struct {
 	rt   *pyrt.Runtime
+	g    pyrt.Namespace // the metadata namespace (bb.utils._context)
 	exec func(src, file string, line int, locals map[string]any) (map[string]string, error)
 	eval func(src string, d *data.Store) (string, error)
 }
@@ -114,15 +134,13 @@ func NewPyrtPython(rt *pyrt.Runtime) (*PyrtPython, error) {
 	p := &PyrtPython{rt: rt}
 	g := rt.NewMain("")
 	delete(g, "__file__")
-	// exec runs src (padded so that its first line is line) in the global namespace with the
+	p.g = g
+	// exec runs src (its first line being line of file) in the global namespace with the
 	// given extra locals, and returns the string values of the locals whose names start with
 	// "_gobake_" afterwards.
 	p.exec = func(src, file string, line int, locals map[string]any) (out map[string]string, err error) {
 		defer recoverPanic(&err)
-		if line > 1 {
-			src = strings.Repeat("\n", line-1) + src
-		}
-		code, err := rt.Compile(src, file, "exec")
+		code, err := rt.CompileAt(src, file, line, "exec")
 		if err != nil {
 			return nil, err
 		}
@@ -130,12 +148,18 @@ func NewPyrtPython(rt *pyrt.Runtime) (*PyrtPython, error) {
 		if locals != nil {
 			l = rt.NewMain("")
 			for k, v := range locals {
-				if ds, ok := v.(*data.Store); ok {
-					l[k] = rt.NewDataObject(storeAdapter{ds})
-				} else {
+				switch v := v.(type) {
+				case *data.Store:
+					l[k] = rt.NewDataObject(storeAdapter{v})
+				case string, []string:
+					l[k] = pyrt.FromGo(v)
+				default:
 					l[k] = rt.NewDataObject(pyrt.NewMemStore())
 				}
 			}
+		}
+		if locals == nil {
+			return nil, rt.RunDef(code, g)
 		}
 		if _, err := rt.RunCode(code, g, l, nil); err != nil {
 			return nil, err
@@ -199,9 +223,28 @@ func (p *PyrtPython) EvalInline(d *data.Store, varname, code string, refs *data.
 }
 
 // Define implements Python.
+// A text whose def names another function than name (an event handler, which BitBake
+// registers with the multiconfig's prefix) is compiled once and bound as name.
 func (p *PyrtPython) Define(name, text, file string, line int) error {
+	if own, ok := defName(text); ok && own != name {
+		code, err := p.rt.CompileAt(text, file, line, "exec")
+		if err != nil {
+			return err
+		}
+		return p.rt.DefineAs(code, p.g, name)
+	}
 	_, err := p.exec(text, file, line, nil)
 	return err
+}
+
+// defName is the name a text starting with "def NAME(" defines.
+func defName(text string) (string, bool) {
+	rest, ok := strings.CutPrefix(text, "def ")
+	if !ok {
+		return "", false
+	}
+	name, _, ok := strings.Cut(rest, "(")
+	return strings.TrimSpace(name), ok
 }
 
 // skipWrap runs call catching bb.parse.SkipRecipe in Python, so that it comes back as
@@ -251,17 +294,23 @@ func (e *PythonError) Unwrap() error { return e.Err }
 
 // Fire implements Python: handler(e, d) with e an instance of ev.Class whose data is d.
 func (p *PyrtPython) Fire(d *data.Store, handler string, ev Event) error {
+	// The arguments come as locals: the code stays the same for every recipe, and is
+	// compiled once.
 	args := ""
+	locals := map[string]any{"d": d}
 	switch ev.Class {
 	case RecipePreFinalise, RecipePostKeyExp, RecipeParsed:
-		args = data.PyRepr(ev.File)
+		args = "_ev_file"
+		locals["_ev_file"] = ev.File
 	case RecipeTaskPreProcess:
-		args = data.PyRepr(ev.File) + ", " + pyStrList(ev.Tasks)
+		args = "_ev_file, _ev_tasks"
+		locals["_ev_file"], locals["_ev_tasks"] = ev.File, ev.Tasks
 	case MultiConfigParsed:
 		args = "{}"
 	}
-	call := "_e = " + ev.Class + "(" + args + ")\n_e.data = d\n" + handler + "(_e, d)"
-	return p.skipWrap(call, map[string]any{"d": d})
+	locals["_ev_handler"] = handler
+	call := "_e = " + ev.Class + "(" + args + ")\n_e.data = d\nglobals()[_ev_handler](_e, d)"
+	return p.skipWrap(call, locals)
 }
 
 // AddPyLib implements Python.

@@ -23,8 +23,9 @@ type DataStore interface {
 	DelVarFlag(name, flag string) error
 	AppendVarFlag(name, flag, value string) error
 	PrependVarFlag(name, flag, value string) error
-	// GetVarFlags returns the flags of name (nil if it has none).
-	GetVarFlags(name string, expand bool) (map[string]string, error)
+	// GetVarFlags returns the flags of name in the order they were first set (nil if it
+	// has none).
+	GetVarFlags(name string, expand bool) ([]Flag, error)
 	// Keys lists the variable names.
 	Keys() []string
 	// Expand expands ${VAR} and ${@python} references in s.
@@ -33,11 +34,15 @@ type DataStore interface {
 	CreateCopy() DataStore
 }
 
+// Flag is one variable flag and its value.
+type Flag struct{ Name, Value string }
+
 // MemStore is a small in-memory DataStore for tests and `gobake python`: no overrides, no
 // :append/:remove syntax, ${VAR} and ${@...} expansion through the Python hook it is given.
 type MemStore struct {
 	vars  map[string]string
 	flags map[string]map[string]string
+	objs  map[string]any // see ObjectStore
 	// Python evaluates ${@...} expressions; nil leaves them unexpanded.
 	Python func(expr string, d DataStore) (string, error)
 }
@@ -109,13 +114,32 @@ func (m *MemStore) PrependVarFlag(name, flag, value string) error {
 	return m.SetVarFlag(name, flag, value+v)
 }
 
-func (m *MemStore) GetVarFlags(name string, expand bool) (map[string]string, error) {
+// SetObject implements ObjectStore.
+func (m *MemStore) SetObject(name string, v any) error {
+	if v == nil {
+		delete(m.objs, name)
+		return nil
+	}
+	if m.objs == nil {
+		m.objs = map[string]any{}
+	}
+	m.objs[name] = v
+	return nil
+}
+
+// Object implements ObjectStore.
+func (m *MemStore) Object(name string) any { return m.objs[name] }
+
+// GetVarFlags implements DataStore; MemStore keeps no insertion order, so the flags come
+// sorted by name.
+func (m *MemStore) GetVarFlags(name string, expand bool) ([]Flag, error) {
 	f := m.flags[name]
 	if len(f) == 0 {
 		return nil, nil
 	}
-	out := make(map[string]string, len(f))
-	for k, v := range f {
+	out := make([]Flag, 0, len(f))
+	for _, k := range sortedStrKeys(f) {
+		v := f[k]
 		if expand {
 			e, err := m.Expand(v)
 			if err != nil {
@@ -123,7 +147,7 @@ func (m *MemStore) GetVarFlags(name string, expand bool) (map[string]string, err
 			}
 			v = e
 		}
-		out[k] = v
+		out = append(out, Flag{k, v})
 	}
 	return out, nil
 }
@@ -142,6 +166,9 @@ func (m *MemStore) CreateCopy() DataStore {
 	n.Python = m.Python
 	for k, v := range m.vars {
 		n.vars[k] = v
+	}
+	for k, v := range m.objs {
+		_ = n.SetObject(k, v)
 	}
 	for k, f := range m.flags {
 		for fk, fv := range f {
@@ -351,8 +378,7 @@ func init() {
 		if err := d.ds.SetVar(str(a[0]), v); err != nil {
 			return nil, err
 		}
-		d.rememberObject(str(a[0]), a[1], v)
-		return py.None, nil
+		return py.None, d.rememberObject(str(a[0]), a[1], v)
 	})
 	m("delVar", []string{"var"}, 1, func(d *dataObj, a []py.Object) (py.Object, error) {
 		return py.None, d.ds.DelVar(str(a[0]))
@@ -393,14 +419,9 @@ func init() {
 		if err != nil || flags == nil {
 			return py.None, err
 		}
-		out := NewDict()
-		keys := make([]string, 0, len(flags))
-		for k := range flags {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			_ = out.Set(py.String(k), py.String(flags[k]))
+		out := NewDictSize(len(flags))
+		for _, f := range flags {
+			_ = out.Set(py.String(f.Name), py.String(f.Value))
 		}
 		return out, nil
 	})
@@ -446,7 +467,12 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		return py.NewListFromStrings(sortedStrKeys(flags)), nil
+		names := make([]string, len(flags))
+		for i, f := range flags {
+			names[i] = f.Name
+		}
+		sort.Strings(names)
+		return py.NewListFromStrings(names), nil
 	})
 }
 

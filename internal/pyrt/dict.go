@@ -22,6 +22,17 @@ var DictType = py.NewType("dict", "dict() -> new empty dictionary")
 // NewDict returns an empty dict.
 func NewDict() *Dict { return &Dict{cls: DictType, index: newKeyIndex(0)} }
 
+// NewDictSize returns an empty dict with room for n entries.
+func NewDictSize(n int) *Dict {
+	return &Dict{
+		cls:    DictType,
+		keys:   make([]py.Object, 0, n),
+		vals:   make([]py.Object, 0, n),
+		hashes: make([]string, 0, n),
+		index:  newKeyIndex(n),
+	}
+}
+
 // Type implements py.Object.
 func (d *Dict) Type() *py.Type { return d.cls }
 

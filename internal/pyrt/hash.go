@@ -162,18 +162,49 @@ func keyEqual(hk string, a, b py.Object) (bool, error) {
 }
 
 // keyIndex maps hash keys to entry positions. Keys other than "h..." identify one object
-// value exactly, so they map to a single position without a bucket slice.
+// value exactly, so they map to a single position without a bucket slice. Up to
+// smallIndex keys live in a slice searched linearly: most dicts a program makes (keyword
+// arguments, flag dicts, small records) stay that small, and need no map.
 type keyIndex struct {
+	small  []indexEntry
 	exact  map[string]int
 	hashed map[string][]int
 }
 
+type indexEntry struct {
+	hk string
+	i  int
+}
+
+const smallIndex = 8
+
 func newKeyIndex(n int) keyIndex {
+	if n <= smallIndex {
+		if n > 0 {
+			return keyIndex{small: make([]indexEntry, 0, n)}
+		}
+		return keyIndex{}
+	}
 	return keyIndex{exact: make(map[string]int, n)}
 }
 
 // find returns the position of key (hash key hk) among keys, or -1.
 func (x *keyIndex) find(hk string, keys []py.Object, key py.Object) (int, error) {
+	if x.exact == nil {
+		for _, e := range x.small {
+			if e.hk != hk {
+				continue
+			}
+			eq, err := keyEqual(hk, keys[e.i], key)
+			if err != nil {
+				return -1, err
+			}
+			if eq {
+				return e.i, nil
+			}
+		}
+		return -1, nil
+	}
 	if hk[0] != 'h' {
 		if i, ok := x.exact[hk]; ok {
 			return i, nil
@@ -193,6 +224,21 @@ func (x *keyIndex) find(hk string, keys []py.Object, key py.Object) (int, error)
 }
 
 func (x *keyIndex) add(hk string, i int) {
+	if x.exact == nil {
+		if len(x.small) < smallIndex {
+			x.small = append(x.small, indexEntry{hk, i})
+			return
+		}
+		x.exact = make(map[string]int, 2*smallIndex)
+		for _, e := range x.small {
+			x.addMap(e.hk, e.i)
+		}
+		x.small = nil
+	}
+	x.addMap(hk, i)
+}
+
+func (x *keyIndex) addMap(hk string, i int) {
 	if hk[0] != 'h' {
 		x.exact[hk] = i
 		return
@@ -204,6 +250,15 @@ func (x *keyIndex) add(hk string, i int) {
 }
 
 func (x *keyIndex) remove(hk string, i int) {
+	if x.exact == nil {
+		for j, e := range x.small {
+			if e.i == i {
+				x.small = append(x.small[:j:j], x.small[j+1:]...)
+				return
+			}
+		}
+		return
+	}
 	if hk[0] != 'h' {
 		delete(x.exact, hk)
 		return

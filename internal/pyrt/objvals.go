@@ -1,95 +1,59 @@
 package pyrt
 
 import (
-	"reflect"
-
 	"github.com/go-python/gpython/py"
 )
 
 // Non-string variable values. BitBake's datastore keeps whatever Python object setVar is
 // given and getVar returns that object (OE's oe.reproducible caches a tuple in
 // __CACHED_SOURCE_DATE_EPOCH and unpacks it on the next call). gobake's DataStore holds
-// strings, so the runtime remembers the object next to the string it stored: getVar returns
-// the object as long as the variable still holds that string. The table lives in the
-// runtime's sys module (not a package global) and is keyed by datastore, because each
-// ${@...} evaluation gets a fresh `d` wrapper over the same store.
+// strings, so a store that implements ObjectStore also keeps the object next to the string
+// it stored: getVar returns the object as long as the variable still holds that string.
+// The object lives in the store, so copies of the store see it (as BitBake's copies see
+// their parent's values) and it goes away with the store.
 
-const objTableName = "_pyrt_datastore_objects"
+// ObjectStore is a DataStore that can keep an opaque value per variable for the runtime.
+type ObjectStore interface {
+	// SetObject records v for name; nil forgets what was recorded.
+	SetObject(name string, v any) error
+	// Object returns what was recorded for name, as this store sees it: a copy sees what
+	// was recorded in its original before the copy was made.
+	Object(name string) any
+}
 
 type objVal struct {
 	obj py.Object
 	str string
 }
 
-type objTable struct {
-	m map[DataStore]map[string]objVal
-}
-
-var objTableType = py.NewType("_pyrt_objtable", "non-string datastore values")
-
-func (t *objTable) Type() *py.Type { return objTableType }
-
-func (o *dataObj) objects(create bool) map[string]objVal {
-	if o.rt == nil || o.rt.sys == nil || o.ds == nil || !reflect.TypeOf(o.ds).Comparable() {
-		return nil
-	}
-	t, ok := o.rt.sys.Globals[objTableName].(*objTable)
-	if !ok {
-		if !create {
-			return nil
-		}
-		t = &objTable{m: map[DataStore]map[string]objVal{}}
-		o.rt.sys.Globals[objTableName] = t
-	}
-	vals := t.m[o.ds]
-	if vals == nil && create {
-		vals = map[string]objVal{}
-		t.m[o.ds] = vals
-	}
-	return vals
-}
+// String shows the object (bitbake -e never prints it: it is the store's business).
+func (v objVal) String() string { return "<python object for " + v.str + ">" }
 
 // rememberObject records value for name when it is not a string; a string forgets it.
-func (o *dataObj) rememberObject(name string, value py.Object, stored string) {
+func (o *dataObj) rememberObject(name string, value py.Object, stored string) error {
+	os, ok := o.ds.(ObjectStore)
+	if !ok {
+		return nil
+	}
 	switch value.(type) {
 	case py.String, py.NoneType:
-		if vals := o.objects(false); vals != nil {
-			delete(vals, name)
+		if os.Object(name) == nil {
+			return nil
 		}
-		return
+		return os.SetObject(name, nil)
 	}
-	if vals := o.objects(true); vals != nil {
-		vals[name] = objVal{obj: value, str: stored}
-	}
+	return os.SetObject(name, objVal{obj: value, str: stored})
 }
 
 // storedObject returns the object setVar stored for name when the datastore still holds
 // its string s.
-//
-// A copy of a datastore (createCopy, or the cooker's per-recipe and per-expansion copies) is
-// a different DataStore that BitBake would have share the object with its parent: when this
-// store has no entry, an entry that another store made for the same name and the same string
-// stands for it.
 func (o *dataObj) storedObject(name, s string) (py.Object, bool) {
-	if vals := o.objects(false); vals != nil {
-		if v, ok := vals[name]; ok {
-			if v.str != s {
-				return nil, false
-			}
-			return v.obj, true
-		}
-	}
-	if o.rt == nil || o.rt.sys == nil {
-		return nil, false
-	}
-	t, ok := o.rt.sys.Globals[objTableName].(*objTable)
+	os, ok := o.ds.(ObjectStore)
 	if !ok {
 		return nil, false
 	}
-	for _, vals := range t.m {
-		if v, ok := vals[name]; ok && v.str == s {
-			return v.obj, true
-		}
+	if v, ok := os.Object(name).(objVal); ok && v.str == s {
+		return v.obj, true
 	}
 	return nil, false
 }
@@ -106,8 +70,8 @@ type noneStore interface {
 // in one that cannot, a variable without flags is deleted, which reads back the same, and
 // one with flags keeps them and an empty value that getVar reports as None.
 func (o *dataObj) setNone(name string) error {
-	if vals := o.objects(false); vals != nil {
-		delete(vals, name)
+	if err := o.rememberObject(name, py.None, ""); err != nil {
+		return err
 	}
 	if n, ok := o.ds.(noneStore); ok {
 		return n.SetVarNone(name)
@@ -122,8 +86,8 @@ func (o *dataObj) setNone(name string) error {
 	if err := o.ds.SetVar(name, ""); err != nil {
 		return err
 	}
-	if vals := o.objects(true); vals != nil {
-		vals[name] = objVal{obj: py.None, str: ""}
+	if os, ok := o.ds.(ObjectStore); ok {
+		return os.SetObject(name, objVal{obj: py.None, str: ""})
 	}
 	return nil
 }

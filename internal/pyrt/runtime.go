@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"strings"
 	"sync"
 
@@ -37,6 +38,8 @@ type Runtime struct {
 	once    sync.Once
 	sources map[string][]string // filename -> source lines, for tracebacks
 	cache   map[cacheKey]*py.Code
+	at      map[atKey]*py.Code // CompileAt's cache
+	renamed map[renameKey]renamedDef
 	sys     *py.Module
 	metaCtx py.StringDict // namespace of metadata Python, see Context
 }
@@ -78,6 +81,8 @@ func New(opts Options) (*Runtime, error) {
 		done:    make(chan struct{}),
 		sources: map[string][]string{},
 		cache:   map[cacheKey]*py.Code{},
+		at:      map[atKey]*py.Code{},
+		renamed: map[renameKey]renamedDef{},
 	}
 	patchOnce.Do(patchTypes)
 	impl := py.GetModuleImpl("builtins")
@@ -242,6 +247,51 @@ func (r *Runtime) Compile(src, filename string, mode py.CompileMode) (*py.Code, 
 	return code, nil
 }
 
+// CompileAt is Compile for source whose first line is line of filename (a function body
+// inside a metadata file), so that tracebacks name the file's lines. Metadata defines the
+// same functions again for every recipe: the result is cached by text and position, which
+// spares padding and hashing the padded source every time.
+func (r *Runtime) CompileAt(src, filename string, line int, mode py.CompileMode) (*py.Code, error) {
+	key := atKey{src, filename, line, mode}
+	if c, ok := r.at[key]; ok {
+		return c, nil
+	}
+	padded := src
+	if line > 1 {
+		padded = strings.Repeat("\n", line-1) + src
+	}
+	c, err := r.Compile(padded, filename, mode)
+	if err != nil {
+		return nil, err
+	}
+	r.at[key] = c
+	return c, nil
+}
+
+type atKey struct {
+	src, filename string
+	line          int
+	mode          py.CompileMode
+}
+
+// FromGo converts a Go string, []string or bool into the Python object of that value;
+// other values become None.
+func FromGo(v any) py.Object {
+	switch v := v.(type) {
+	case string:
+		return py.String(v)
+	case []string:
+		return py.NewListFromStrings(v)
+	case bool:
+		return py.NewBool(v)
+	}
+	return py.None
+}
+
+// Namespace is a module's global namespace (NewMain), for packages that hold one
+// without importing gpython.
+type Namespace = py.StringDict
+
 type cacheKey struct {
 	src, filename string
 	mode          py.CompileMode
@@ -368,4 +418,88 @@ func fixCode(c *py.Code) {
 			fixCode(cc)
 		}
 	}
+}
+
+// RunDef runs module code in globals like RunCode, but skips a code that is exactly one
+// plain `def NAME(...)` (no defaults, annotations, decorators or closure) when NAME is
+// already bound in globals to the function that same code made and nobody gave it
+// attributes since. Metadata defines every class function again for each recipe
+// (bb.methodpool.insert_method); rebinding an identical function changes nothing but its
+// identity, and costs a frame per definition.
+func (r *Runtime) RunDef(code *py.Code, globals py.StringDict) error {
+	if name, body, ok := plainDef(code); ok {
+		if fn, bound := globals[name].(*py.Function); bound && fn.Code == body && len(fn.Dict) == 0 &&
+			fn.Defaults == nil && fn.KwDefaults == nil && fn.Closure == nil &&
+			reflect.ValueOf(fn.Globals).Pointer() == reflect.ValueOf(globals).Pointer() {
+			return nil
+		}
+	}
+	_, err := r.RunCode(code, globals, globals, nil)
+	return err
+}
+
+// plainDef recognises the module code of a lone `def NAME(...)` statement: LOAD_CONST code,
+// LOAD_CONST qualname, MAKE_FUNCTION 0, STORE_NAME NAME, LOAD_CONST None, RETURN_VALUE.
+func plainDef(code *py.Code) (string, *py.Code, bool) {
+	const (
+		loadConst    = 100
+		makeFunction = 132
+		storeName    = 90
+		returnValue  = 83
+	)
+	c := code.Code
+	if len(c) != 16 || c[0] != loadConst || c[3] != loadConst || c[6] != makeFunction ||
+		c[7] != 0 || c[8] != 0 || c[9] != storeName || c[12] != loadConst || c[15] != returnValue {
+		return "", nil, false
+	}
+	arg := func(i int) int { return int(c[i+1]) | int(c[i+2])<<8 }
+	if arg(0) >= len(code.Consts) || arg(12) >= len(code.Consts) || arg(9) >= len(code.Names) {
+		return "", nil, false
+	}
+	body, ok := code.Consts[arg(0)].(*py.Code)
+	if !ok || code.Consts[arg(12)] != py.None || len(body.Freevars) > 0 {
+		return "", nil, false
+	}
+	return code.Names[arg(9)], body, true
+}
+
+// DefineAs runs code, the module code of one plain def (see RunDef), with globals and binds
+// the function it makes as name rather than under its own name, renamed as if the def had
+// said name (__name__, __qualname__ and the code's name, which tracebacks show). One
+// compiled handler body then serves every multiconfig, whose copies BitBake names with the
+// multiconfig's prefix.
+func (r *Runtime) DefineAs(code *py.Code, globals py.StringDict, name string) error {
+	own, _, ok := plainDef(code)
+	if !ok {
+		return fmt.Errorf("pyrt: DefineAs %s: the code is not a single plain def", name)
+	}
+	key := renameKey{name, reflect.ValueOf(globals).Pointer()}
+	if prev, done := r.renamed[key]; done && prev.code == code && globals[name] == prev.fn && len(prev.fn.Dict) == 0 {
+		return nil
+	}
+	scratch := py.StringDict{}
+	if _, err := r.RunCode(code, globals, scratch, nil); err != nil {
+		return err
+	}
+	fn, ok := scratch[own].(*py.Function)
+	if !ok {
+		return fmt.Errorf("pyrt: DefineAs %s: the def made no function", name)
+	}
+	c := *fn.Code
+	c.Name = name
+	renamed := *fn
+	renamed.Code, renamed.Name, renamed.Qualname = &c, name, name
+	globals[name] = &renamed
+	r.renamed[key] = renamedDef{code, &renamed}
+	return nil
+}
+
+type renameKey struct {
+	name    string
+	globals uintptr
+}
+
+type renamedDef struct {
+	code *py.Code
+	fn   *py.Function
 }

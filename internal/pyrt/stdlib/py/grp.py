@@ -1,6 +1,6 @@
 """grp: the group database, read from /etc/group (gobake)."""
 
-from _structdb import StructSeq, read_db, lookup_int, lookup_name
+from _structdb import StructSeq, Database
 
 
 class struct_group(StructSeq):
@@ -8,13 +8,16 @@ class struct_group(StructSeq):
     _NAME = 'grp.struct_group'
 
 
+_db = Database('/etc/group', 4, lambda p: struct_group((p[0], p[1], int(p[2]), [m for m in p[3].split(',') if m])))
+
+
 def getgrall():
-    return read_db('/etc/group', 4, lambda p: struct_group((p[0], p[1], int(p[2]), [m for m in p[3].split(',') if m])))
+    return _db.all()
 
 
 def getgrgid(gid):
-    return lookup_int(getgrall(), 'gr_gid', gid, 'getgrgid(): gid', 'gid')
+    return _db.by_int(2, gid, 'getgrgid(): gid', 'gid')
 
 
 def getgrnam(name):
-    return lookup_name(getgrall(), 'gr_name', name, 'getgrnam')
+    return _db.by_name(0, name, 'getgrnam')

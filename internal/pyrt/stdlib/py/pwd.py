@@ -1,6 +1,6 @@
 """pwd: the password database, read from /etc/passwd (gobake)."""
 
-from _structdb import StructSeq, read_db, lookup_int, lookup_name
+from _structdb import StructSeq, Database
 
 
 class struct_passwd(StructSeq):
@@ -8,13 +8,16 @@ class struct_passwd(StructSeq):
     _NAME = 'pwd.struct_passwd'
 
 
+_db = Database('/etc/passwd', 7, lambda p: struct_passwd((p[0], p[1], int(p[2]), int(p[3]), p[4], p[5], p[6])))
+
+
 def getpwall():
-    return read_db('/etc/passwd', 7, lambda p: struct_passwd((p[0], p[1], int(p[2]), int(p[3]), p[4], p[5], p[6])))
+    return _db.all()
 
 
 def getpwuid(uid):
-    return lookup_int(getpwall(), 'pw_uid', uid, 'getpwuid(): uid', 'uid')
+    return _db.by_int(2, uid, 'getpwuid(): uid', 'uid')
 
 
 def getpwnam(name):
-    return lookup_name(getpwall(), 'pw_name', name, 'getpwnam')
+    return _db.by_name(0, name, 'getpwnam')

@@ -174,17 +174,15 @@ def urlsplit(url, scheme='', allow_fragments=True):
     url = url.lstrip(_WHATWG_C0_CONTROL_OR_SPACE)
     scheme = scheme.strip(_WHATWG_C0_CONTROL_OR_SPACE)
     for b in _UNSAFE_URL_BYTES_TO_REMOVE:
-        url = url.replace(b, '')
-        scheme = scheme.replace(b, '')
+        if b in url:
+            url = url.replace(b, '')
+        if b in scheme:
+            scheme = scheme.replace(b, '')
     allow_fragments = bool(allow_fragments)
     netloc = query = fragment = ''
     i = url.find(':')
-    if i > 0 and url[0].isascii() and url[0].isalpha():
-        for c in url[:i]:
-            if c not in scheme_chars:
-                break
-        else:
-            scheme, url = url[:i].lower(), url[i + 1:]
+    if i > 0 and url[0].isascii() and url[0].isalpha() and not url[:i].strip(scheme_chars):
+        scheme, url = url[:i].lower(), url[i + 1:]
     if url[:2] == '//':
         netloc, url = _splitnetloc(url, 2)
         if (('[' in netloc and ']' not in netloc) or
@@ -198,13 +196,13 @@ def urlsplit(url, scheme='', allow_fragments=True):
 
 
 def urlparse(url, scheme='', allow_fragments=True):
-    splitresult = urlsplit(url, scheme, allow_fragments)
-    scheme, netloc, url, query, fragment = splitresult._values()
-    if scheme in uses_params and ';' in url:
+    s = urlsplit(url, scheme, allow_fragments)
+    url = s.path
+    if s.scheme in uses_params and ';' in url:
         url, params = _splitparams(url)
     else:
         params = ''
-    return ParseResult(scheme, netloc, url, params, query, fragment)
+    return ParseResult(s.scheme, s.netloc, url, params, s.query, s.fragment)
 
 
 def urlunsplit(components):
