@@ -10,10 +10,12 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/gobake/gobake/internal/bake"
 	"github.com/gobake/gobake/internal/cook"
 	"github.com/gobake/gobake/internal/data"
+	"github.com/gobake/gobake/internal/gctune"
 	"github.com/gobake/gobake/internal/pyrt"
 )
 
@@ -81,12 +83,11 @@ func newCookerJobs(argv []string, tracking bool, stderr io.Writer, jobs int, th 
 		Jobs:     jobs,
 		Log:      stderrLog{stderr},
 	}
-	if jobs > 1 {
-		// Worker cookers repeat the configuration's warnings: keep them quiet.
-		opts.Fork = func(mcs []string) (*cook.Cooker, error) {
-			w, err := newCookerJobs(argv, false, io.Discard, 1, nil, mcs...)
-			return w, err
-		}
+	if jobs > 1 && onlyMCs == nil {
+		opts.Fork = preforked(func(mcs []string) (*cook.Cooker, error) {
+			// Worker cookers repeat the configuration's warnings: keep them quiet.
+			return newCookerJobs(argv, false, io.Discard, 1, nil, mcs...)
+		})
 	}
 	opts.OnlyMCs = onlyMCs
 	c := cook.New(opts)
@@ -95,6 +96,38 @@ func newCookerJobs(argv []string, tracking bool, stderr io.Writer, jobs int, th 
 	}
 	return c, nil
 }
+
+// preforked returns a Fork function whose first call returns a worker cooker that was
+// started at once, for all multiconfigs: it parses the configuration on another core while
+// this cooker parses it, instead of after. Later calls make new cookers for mcs.
+func preforked(fork func(mcs []string) (*cook.Cooker, error)) func(mcs []string) (*cook.Cooker, error) {
+	type result struct {
+		c   *cook.Cooker
+		err error
+	}
+	first := make(chan result, 1)
+	go func() {
+		c, err := fork(nil)
+		first <- result{c, err}
+	}()
+	var mu sync.Mutex
+	used := false
+	return func(mcs []string) (*cook.Cooker, error) {
+		mu.Lock()
+		mine := !used
+		used = true
+		mu.Unlock()
+		if mine {
+			r := <-first
+			return r.c, r.err
+		}
+		return fork(mcs)
+	}
+}
+
+// gcBudget is the heap size gctune aims at: with the runtime's own memory it keeps a parse
+// of every Isar multiconfig under 300 MB of resident memory.
+const gcBudget = 200 << 20
 
 // runBitbake implements the default command: gobake [-e] [-p] [-s] [-g] [TARGET...].
 func runBitbake(args []string, _ io.Reader, stdout, stderr io.Writer) int {
@@ -119,6 +152,9 @@ func runBitbake(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	argv := append([]string{os.Args[0]}, args...)
+	// Parsing allocates fast over a small live heap: let the heap grow to this budget
+	// rather than collect after every few recipes (internal/gctune).
+	defer gctune.Start(gcBudget)()
 	th := &bake.TaskHooks{Console: stderr}
 	c, err := newCookerJobs(argv, *env, stderr, runtime.NumCPU(), th)
 	if err != nil {
