@@ -91,7 +91,7 @@ func (a storeAdapter) GetVarFlags(name string, expand bool) ([]pyrt.Flag, error)
 	return out, nil
 }
 func (a storeAdapter) Keys() []string {
-	k, _ := a.d.Keys()
+	k, _ := a.d.KeysInOrder()
 	return k
 }
 func (a storeAdapter) Expand(s string) (string, error) { return a.d.Expand(s, "") }

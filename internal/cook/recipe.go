@@ -242,7 +242,7 @@ func (c *Cooker) finalize(fn string, d *data.Store, variant string) error {
 // expandKeys is bb.data.expandKeys: variables whose names hold ${...} are renamed to the
 // expanded name.
 func expandKeys(d *data.Store) error {
-	keys, err := d.Keys()
+	keys, err := d.ExpandableKeys()
 	if err != nil {
 		return err
 	}

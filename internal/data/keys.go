@@ -9,7 +9,22 @@ import (
 // Keys returns the names of all variables, sorted (DataSmart.__iter__ yields a set):
 // deleted and empty ones are skipped, override variables active now are included.
 func (d *Store) Keys() ([]string, error) {
-	out, err := d.keysMatching(nil)
+	out, err := d.keysMatching(false)
+	slices.Sort(out)
+	return out, err
+}
+
+// KeysInOrder returns the names Keys returns, unsorted but in a stable order: each layer's
+// names in the order they were first set, newest copy first (the order in which
+// DataSmart.__iter__ visits its chain of dicts), then the active override variables.
+// Metadata Python's d.keys() gets this order: BitBake's is a set's, which no metadata can
+// rely on, and sorting hundreds of names for every recipe is measurable.
+func (d *Store) KeysInOrder() ([]string, error) { return d.keysMatching(false) }
+
+// ExpandableKeys returns the names that hold "${", sorted: the ones bb.data.expandKeys
+// renames. Each layer keeps them apart, so this costs nothing when there are none.
+func (d *Store) ExpandableKeys() ([]string, error) {
+	out, err := d.keysMatching(true)
 	slices.Sort(out)
 	return out, err
 }
@@ -19,7 +34,7 @@ func (d *Store) Keys() ([]string, error) {
 // active override variable. The order matters to callers that write while iterating
 // (expandVarref).
 func (d *Store) IterKeys() ([]string, error) {
-	out, err := d.keysMatching(nil)
+	out, err := d.keysMatching(false)
 	if err != nil {
 		return nil, err
 	}
@@ -46,42 +61,53 @@ func (d *Store) activeOverrideBase(k string) bool {
 	return false
 }
 
-// keysMatching is DataSmart.__iter__ restricted to names accepted by keep (all when nil),
-// in no particular order.
-func (d *Store) keysMatching(keep func(string) bool) ([]string, error) {
+// keysMatching is DataSmart.__iter__, restricted to the names that hold "${" when dollar is
+// set, in the order KeysInOrder describes.
+func (d *Store) keysMatching(dollar bool) ([]string, error) {
 	if err := d.needOverrides(); err != nil {
 		return nil, err
 	}
+	var keep func(string) bool
+	if dollar {
+		keep = func(k string) bool { return strings.Contains(k, "${") }
+	}
 	overrides := map[string]bool{}
+	var overOrder []string
 	d.ovdata.each(keep, func(v string, refs []ovRef) {
 		for _, r := range refs {
 			if d.overrideActive(r.override) {
 				overrides[v] = true
+				overOrder = append(overOrder, v)
 				return
 			}
 		}
 	})
-	out := []string{}
-	var upper []map[string]*entry
+	slices.Sort(overOrder)
+	n := 0
+	for l := d.vars; l != nil && !dollar; l = l.parent {
+		n += len(l.m)
+	}
+	out := make([]string, 0, n)
 	for l := d.vars; l != nil; l = l.parent {
+		names := l.order
+		if dollar {
+			names = l.dollar
+		}
 	next:
-		for k, e := range l.m {
-			if keep != nil && !keep(k) || overrides[k] || len(e.flags) == 0 {
+		for _, k := range names {
+			e := l.m[k]
+			if e == nil || overrides[k] || len(e.flags) == 0 {
 				continue
 			}
-			for _, u := range upper {
-				if _, ok := u[k]; ok {
+			for u := d.vars; u != l; u = u.parent {
+				if _, ok := u.m[k]; ok {
 					continue next
 				}
 			}
 			out = append(out, k)
 		}
-		upper = append(upper, l.m)
 	}
-	for k := range overrides {
-		out = append(out, k)
-	}
-	return out, nil
+	return append(out, overOrder...), nil
 }
 
 // LocalKeys returns the variables of this store's own layer in the order they were first
@@ -94,7 +120,7 @@ func (d *Store) ExpandKeys(read *Store) error {
 	if read == nil {
 		read = d
 	}
-	keys, err := d.keysMatching(func(k string) bool { return strings.Contains(k, "${") })
+	keys, err := d.keysMatching(true)
 	if err != nil {
 		return err
 	}

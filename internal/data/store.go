@@ -82,12 +82,16 @@ func (e *entry) del(flag string) bool {
 type varLayer struct {
 	m      map[string]*entry
 	order  []string // names in first-insertion order, as a Python dict iterates
+	dollar []string // the names in order that hold "${" (expandKeys renames them)
 	parent *varLayer
 }
 
 func (l *varLayer) put(name string, e *entry) {
 	if _, ok := l.m[name]; !ok {
 		l.order = append(l.order, name)
+		if strings.Contains(name, "${") {
+			l.dollar = append(l.dollar, name)
+		}
 	}
 	l.m[name] = e
 }
@@ -96,6 +100,9 @@ func (l *varLayer) remove(name string) {
 	if _, ok := l.m[name]; ok {
 		delete(l.m, name)
 		l.order = slices.DeleteFunc(l.order, func(s string) bool { return s == name })
+		if strings.Contains(name, "${") {
+			l.dollar = slices.DeleteFunc(l.dollar, func(s string) bool { return s == name })
+		}
 	}
 }
 
