@@ -179,10 +179,9 @@ func NewPyrtPython(rt *pyrt.Runtime) (*PyrtPython, error) {
 			return "", err
 		}
 		// BitBake evaluates with d among the globals (better_eval's extraglobals), so that
-		// generator expressions see it; nested evaluations restore the outer d.
-		l := rt.NewMain("")
+		// generator expressions see it; nested evaluations restore the outer d. An
+		// expression stores no names, so the globals serve as its locals too.
 		obj := rt.NewDataObject(storeAdapter{d})
-		l["d"] = obj
 		old, had := g["d"]
 		g["d"] = obj
 		defer func() {
@@ -192,7 +191,7 @@ func NewPyrtPython(rt *pyrt.Runtime) (*PyrtPython, error) {
 				delete(g, "d")
 			}
 		}()
-		v, err := rt.RunCode(code, g, l, nil)
+		v, err := rt.RunCode(code, g, g, nil)
 		if err != nil {
 			return "", err
 		}
