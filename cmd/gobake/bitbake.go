@@ -57,19 +57,24 @@ func environ() map[string]string {
 // newCooker parses the configuration of the build directory. Recipes are parsed by as many
 // cookers as there are CPUs (each with its own Python runtime).
 func newCooker(argv []string, tracking bool, stderr io.Writer) (*cook.Cooker, error) {
-	return newCookerJobs(argv, tracking, stderr, runtime.NumCPU(), nil)
+	return newCookerJobs(argv, tracking, stderr, runtime.NumCPU(), nil, nil)
 }
 
 // newCookerJobs is newCooker with the number of parsing cookers and, for builds, the hooks
 // that route the Python runtime's messages and bb.build.exec_func to the running task.
 // onlyMCs, when not nil, limits the multiconfigs parsed (worker cookers).
-func newCookerJobs(argv []string, tracking bool, stderr io.Writer, jobs int, th *bake.TaskHooks, onlyMCs ...string) (*cook.Cooker, error) {
+// codes is the compiled-code cache the cooker's Python runtime shares with its workers' (a
+// new one when nil).
+func newCookerJobs(argv []string, tracking bool, stderr io.Writer, jobs int, th *bake.TaskHooks, codes *pyrt.CodeCache, onlyMCs ...string) (*cook.Cooker, error) {
+	if codes == nil {
+		codes = pyrt.NewCodeCache()
+	}
 	env := environ()
 	dir, err := buildDir(env)
 	if err != nil {
 		return nil, err
 	}
-	py, err := newPython(stderr, th)
+	py, err := newPython(stderr, th, codes)
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +91,7 @@ func newCookerJobs(argv []string, tracking bool, stderr io.Writer, jobs int, th 
 	if jobs > 1 && onlyMCs == nil {
 		opts.Fork = preforked(func(mcs []string) (*cook.Cooker, error) {
 			// Worker cookers repeat the configuration's warnings: keep them quiet.
-			return newCookerJobs(argv, false, io.Discard, 1, nil, mcs...)
+			return newCookerJobs(argv, false, io.Discard, 1, nil, codes, mcs...)
 		})
 	}
 	opts.OnlyMCs = onlyMCs
@@ -156,7 +161,7 @@ func runBitbake(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	// rather than collect after every few recipes (internal/gctune).
 	defer gctune.Start(gcBudget)()
 	th := &bake.TaskHooks{Console: stderr}
-	c, err := newCookerJobs(argv, *env, stderr, runtime.NumCPU(), th)
+	c, err := newCookerJobs(argv, *env, stderr, runtime.NumCPU(), th, nil)
 	if err != nil {
 		fmt.Fprintln(stderr, "ERROR:", err)
 		return 1
@@ -288,7 +293,7 @@ func runGetvar(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 
 // newPython returns the cooker's Python runtime. th, when set, receives the runtime's
 // messages and bb.build.exec_func calls (see bake.TaskHooks).
-func newPython(stderr io.Writer, th *bake.TaskHooks) (cook.Python, error) {
+func newPython(stderr io.Writer, th *bake.TaskHooks, codes *pyrt.CodeCache) (cook.Python, error) {
 	hooks := cook.CookerHooks()
 	if th != nil {
 		hooks.Log = th.Log
@@ -300,7 +305,7 @@ func newPython(stderr io.Writer, th *bake.TaskHooks) (cook.Python, error) {
 			return th.ExecFunc(name, s)
 		}
 	}
-	rt, err := pyrt.New(pyrt.Options{Stdout: stderr, Stderr: stderr, Hooks: hooks})
+	rt, err := pyrt.New(pyrt.Options{Stdout: stderr, Stderr: stderr, Hooks: hooks, Codes: codes})
 	if err != nil {
 		return nil, fmt.Errorf("starting the Python runtime: %w", err)
 	}

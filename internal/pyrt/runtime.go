@@ -26,6 +26,8 @@ type Options struct {
 	// Hooks connect bb.build and friends to the cooker; nil members raise
 	// NotImplementedError when metadata calls them.
 	Hooks Hooks
+	// Codes, when set, shares compiled code with the other runtimes given the same cache.
+	Codes *CodeCache
 }
 
 // Runtime is one Python interpreter: its modules, builtins and compile cache. It implements
@@ -161,7 +163,9 @@ func (r *Runtime) ModuleInit(impl *py.ModuleImpl) (*py.Module, error) {
 		return nil, err
 	}
 	if code != nil {
-		fixCode(code)
+		if impl.CodeSrc == "" {
+			fixCode(code)
+		}
 		if _, err := r.RunCode(code, m.Globals, m.Globals, nil); err != nil {
 			return nil, err
 		}
@@ -212,6 +216,23 @@ func (r *Runtime) Compile(src, filename string, mode py.CompileMode) (*py.Code, 
 	if c, ok := r.cache[key]; ok {
 		return c, nil
 	}
+	var code *py.Code
+	var err error
+	if r.opts.Codes != nil {
+		code, err = r.opts.Codes.get(key, func() (*py.Code, error) { return compile(src, filename, mode) })
+	} else {
+		code, err = compile(src, filename, mode)
+	}
+	if err != nil {
+		return nil, err
+	}
+	r.rememberSource(filename, src)
+	r.cache[key] = code
+	return code, nil
+}
+
+// compile is Compile without the caches.
+func compile(src, filename string, mode py.CompileMode) (*py.Code, error) {
 	low, err := Lower(src, filename)
 	if err != nil {
 		var se *SyntaxError
@@ -242,9 +263,53 @@ func (r *Runtime) Compile(src, filename string, mode py.CompileMode) (*py.Code, 
 	}
 	fixCode(code)
 	fixFreeIndexes(code, low, filename, mode)
-	r.rememberSource(filename, src)
-	r.cache[key] = code
 	return code, nil
+}
+
+// CodeCache shares compiled code between the runtimes of a process (Options.Codes): every
+// parsing goroutine has its own runtime, and all of them compile the same classes, layer
+// libraries and inline expressions. Compiled code is never modified afterwards, so the
+// runtimes may run it concurrently. A source being compiled by one runtime is waited for
+// by the others rather than compiled again. Safe for concurrent use.
+type CodeCache struct {
+	mu sync.Mutex
+	m  map[cacheKey]*codeEntry
+}
+
+type codeEntry struct {
+	done chan struct{}
+	code *py.Code
+	err  error
+}
+
+// NewCodeCache returns an empty cache.
+func NewCodeCache() *CodeCache { return &CodeCache{m: map[cacheKey]*codeEntry{}} }
+
+func (c *CodeCache) get(key cacheKey, compile func() (*py.Code, error)) (*py.Code, error) {
+	c.mu.Lock()
+	e, ok := c.m[key]
+	if !ok {
+		e = &codeEntry{done: make(chan struct{})}
+		c.m[key] = e
+	}
+	c.mu.Unlock()
+	if ok {
+		<-e.done
+		if e.err != nil {
+			// A SyntaxError is an exception object that its runtime fills in when it
+			// raises it: every runtime makes its own.
+			return compile()
+		}
+		return e.code, nil
+	}
+	e.code, e.err = compile()
+	if e.err != nil {
+		c.mu.Lock()
+		delete(c.m, key)
+		c.mu.Unlock()
+	}
+	close(e.done)
+	return e.code, e.err
 }
 
 // CompileAt is Compile for source whose first line is line of filename (a function body
