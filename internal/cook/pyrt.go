@@ -90,6 +90,12 @@ func (a storeAdapter) GetVarFlags(name string, expand bool) ([]pyrt.Flag, error)
 	}
 	return out, nil
 }
+
+// VisitVarFlags implements pyrt.FlagVisitor.
+func (a storeAdapter) VisitVarFlags(name string, fn func(flag, value string)) {
+	a.d.VisitVarFlags(name, func(f data.Flag) { fn(f.Name, data.Text(f.Value)) })
+}
+
 func (a storeAdapter) Keys() []string {
 	k, _ := a.d.KeysInOrder()
 	return k

@@ -98,6 +98,21 @@ func (d *Store) SetVarFlags(name string, flags []Flag, in Info) {
 	}
 }
 
+// VisitVarFlags calls fn for each of the variable's public flags (not "_"- or
+// ":"-prefixed), in order, unexpanded: GetVarFlags(name, nil, false) without building a
+// list.
+func (d *Store) VisitVarFlags(name string, fn func(Flag)) {
+	e := d.findVar(name)
+	if e == nil {
+		return
+	}
+	for _, f := range e.flags {
+		if !strings.HasPrefix(f.Name, "_") && !strings.HasPrefix(f.Name, ":") {
+			fn(f)
+		}
+	}
+}
+
 // GetVarFlags returns the variable's flags in order, nil when it has none (getVarFlags).
 // Flags named in expand are expanded; internal includes "_"- and ":"-prefixed flags.
 func (d *Store) GetVarFlags(name string, expand []string, internal bool) ([]Flag, error) {

@@ -34,6 +34,36 @@ type DataStore interface {
 	CreateCopy() DataStore
 }
 
+// FlagVisitor is a DataStore that hands out a variable's flags one by one: getVarFlags
+// then builds its dict without an intermediate list (base.bbclass asks for the flags of
+// every variable of every recipe).
+type FlagVisitor interface {
+	// VisitVarFlags calls fn with each flag of name and its unexpanded value, in order.
+	VisitVarFlags(name string, fn func(flag, value string))
+}
+
+// flagName returns the str object of a flag name and its dict hash key, made once per
+// runtime for the usual few dozen names.
+func (r *Runtime) flagName(name string) (py.Object, string) {
+	if n, ok := r.flagNames[name]; ok {
+		return n.obj, n.hk
+	}
+	obj := py.Object(py.String(name))
+	hk, _ := hashKey(obj)
+	if len(r.flagNames) < maxFlagNames {
+		r.flagNames[name] = internedName{obj, hk}
+	}
+	return obj, hk
+}
+
+type internedName struct {
+	obj py.Object
+	hk  string
+}
+
+// maxFlagNames bounds flagName's table: metadata uses a few dozen flag names.
+const maxFlagNames = 4096
+
 // Flag is one variable flag and its value.
 type Flag struct{ Name, Value string }
 
@@ -274,6 +304,79 @@ func matchBrace(s string, i int) int {
 type dataObj struct {
 	ds DataStore
 	rt *Runtime
+	// bound caches the bound methods handed out: metadata calls d.getVar and friends in
+	// loops, and each attribute read would otherwise make a new one.
+	bound map[string]py.Object
+	// scratch holds the arguments of the running method call (see dataMethodSpec.call).
+	scratch [4]py.Object
+	busy    bool
+}
+
+// M__getattribute__ resolves d's methods without gpython's generic lookup.
+func (o *dataObj) M__getattribute__(key string) (py.Object, error) {
+	if m, ok := o.bound[key]; ok {
+		return m, nil
+	}
+	if spec, ok := dataMethods[key]; ok {
+		bm := &dataMethod{o: o, spec: spec}
+		if o.bound == nil {
+			o.bound = make(map[string]py.Object, 4)
+		}
+		o.bound[key] = bm
+		return bm, nil
+	}
+	return getattrRest(o, key)
+}
+
+// dataMethods are d's methods by name; init fills it, nothing changes it afterwards.
+var dataMethods = map[string]*dataMethodSpec{}
+
+// dataMethodSpec is one method of d: its parameter names, how many are required, and the
+// Go function that takes them (missing optional ones as nil).
+type dataMethodSpec struct {
+	name     string
+	names    []string
+	required int
+	fn       func(d *dataObj, a []py.Object) (py.Object, error)
+}
+
+// call binds args and kwargs to the parameters. Without keywords it binds into the
+// object's scratch array, unless a call on the same object is already running.
+func (s *dataMethodSpec) call(o *dataObj, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	if len(kwargs) == 0 && len(args) >= s.required && len(args) <= len(s.names) && len(s.names) <= len(o.scratch) && !o.busy {
+		a := o.scratch[:len(s.names)]
+		n := copy(a, args)
+		clear(a[n:])
+		o.busy = true
+		defer func() { o.busy = false; clear(a) }()
+		return s.fn(o, a)
+	}
+	a, err := bind(s.name, args, kwargs, s.names, s.required)
+	if err != nil {
+		return nil, err
+	}
+	return s.fn(o, a)
+}
+
+// dataMethod is a method of d bound to one d object (what d.getVar evaluates to).
+type dataMethod struct {
+	o    *dataObj
+	spec *dataMethodSpec
+}
+
+var dataMethodType = py.NewType("builtin_function_or_method", "a method of the datastore")
+
+// Type implements py.Object.
+func (m *dataMethod) Type() *py.Type { return dataMethodType }
+
+// M__call__ calls the method.
+func (m *dataMethod) M__call__(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	return m.spec.call(m.o, args, kwargs)
+}
+
+// M__repr__ is CPython's repr of a bound method.
+func (m *dataMethod) M__repr__() (py.Object, error) {
+	return py.String("<bound method DataSmart." + m.spec.name + " of <bb.data_smart.DataSmart object>>"), nil
 }
 
 var dataType = py.NewType("DataSmart", "BitBake datastore (gobake)")
@@ -349,12 +452,10 @@ func boolArg(o py.Object, def bool) bool {
 
 func init() {
 	m := func(name string, names []string, required int, fn func(d *dataObj, a []py.Object) (py.Object, error)) {
+		spec := &dataMethodSpec{name: name, names: names, required: required, fn: fn}
+		dataMethods[name] = spec
 		dataType.Dict[name] = py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-			a, err := bind(name, args, kwargs, names, required)
-			if err != nil {
-				return nil, err
-			}
-			return fn(self.(*dataObj), a)
+			return spec.call(self.(*dataObj), args, kwargs)
 		}, 0, name)
 	}
 	str := func(o py.Object) string { s, _ := valueString(o); return s }
@@ -415,7 +516,22 @@ func init() {
 		return py.None, d.ds.PrependVarFlag(str(a[0]), str(a[1]), str(a[2]))
 	})
 	m("getVarFlags", []string{"var", "expand", "internalflags"}, 1, func(d *dataObj, a []py.Object) (py.Object, error) {
-		flags, err := d.ds.GetVarFlags(str(a[0]), boolArg(a[1], false))
+		expand := boolArg(a[1], false)
+		if v, ok := d.ds.(FlagVisitor); ok && !expand {
+			var out *Dict
+			v.VisitVarFlags(str(a[0]), func(flag, value string) {
+				if out == nil {
+					out = NewDictSize(4)
+				}
+				k, hk := d.rt.flagName(flag)
+				out.appendNew(k, hk, py.String(value))
+			})
+			if out == nil {
+				return py.None, nil
+			}
+			return out, nil
+		}
+		flags, err := d.ds.GetVarFlags(str(a[0]), expand)
 		if err != nil || flags == nil {
 			return py.None, err
 		}

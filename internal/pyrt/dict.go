@@ -36,6 +36,17 @@ func NewDictSize(n int) *Dict {
 // Type implements py.Object.
 func (d *Dict) Type() *py.Type { return d.cls }
 
+// M__getattribute__ resolves a plain dict's methods without gpython's generic lookup;
+// subclass instances, whose classes may override them, take the generic path.
+func (d *Dict) M__getattribute__(key string) (py.Object, error) {
+	if d.cls == DictType {
+		if m, ok := typeMethod(DictType, key); ok {
+			return py.NewBoundMethod(d, m), nil
+		}
+	}
+	return getattrRest(d, key)
+}
+
 // GetDict gives subclass instances attributes.
 func (d *Dict) GetDict() py.StringDict { return d.attrs }
 
@@ -75,6 +86,14 @@ func (d *Dict) Set(key, value py.Object) error {
 	d.vals = append(d.vals, value)
 	d.hashes = append(d.hashes, hk)
 	return nil
+}
+
+// appendNew adds key (hash key hk), which the caller knows is not in d yet.
+func (d *Dict) appendNew(key py.Object, hk string, value py.Object) {
+	d.index.add(hk, len(d.keys))
+	d.keys = append(d.keys, key)
+	d.vals = append(d.vals, value)
+	d.hashes = append(d.hashes, hk)
 }
 
 // Delete removes key; it reports whether key was present.

@@ -42,8 +42,10 @@ type Runtime struct {
 	cache   map[cacheKey]*py.Code
 	at      map[atKey]*py.Code // CompileAt's cache
 	renamed map[renameKey]renamedDef
-	sys     *py.Module
-	metaCtx py.StringDict // namespace of metadata Python, see Context
+	// flagNames interns flag names for getVarFlags (see flagName).
+	flagNames map[string]internedName
+	sys       *py.Module
+	metaCtx   py.StringDict // namespace of metadata Python, see Context
 }
 
 var _ py.Context = (*Runtime)(nil)
@@ -78,13 +80,14 @@ func New(opts Options) (*Runtime, error) {
 		opts.Stdin = os.Stdin
 	}
 	r := &Runtime{
-		opts:    opts,
-		store:   py.NewModuleStore(),
-		done:    make(chan struct{}),
-		sources: map[string][]string{},
-		cache:   map[cacheKey]*py.Code{},
-		at:      map[atKey]*py.Code{},
-		renamed: map[renameKey]renamedDef{},
+		opts:      opts,
+		store:     py.NewModuleStore(),
+		done:      make(chan struct{}),
+		sources:   map[string][]string{},
+		cache:     map[cacheKey]*py.Code{},
+		at:        map[atKey]*py.Code{},
+		renamed:   map[renameKey]renamedDef{},
+		flagNames: map[string]internedName{},
 	}
 	patchOnce.Do(patchTypes)
 	impl := py.GetModuleImpl("builtins")
