@@ -35,6 +35,13 @@ def _join_pairs(pairs, sep):
     return sep.join(k + '=' + v if v else k for k, v in pairs.items())
 
 
+# Parsed URIs by string: parsing is a pure function of the string (given the schemes
+# urllib.parse knows, to which it only ever adds), and base.bbclass parses every SRC_URI entry
+# of every recipe. Each URI gets its own params and query dicts.
+_parsed = {}
+_PARSED_MAX = 4096
+
+
 class URI(object):
     def __init__(self, uri=None):
         self.scheme = ''
@@ -47,38 +54,16 @@ class URI(object):
         self.relative = False
         if not uri:
             return
-        import re
-        import urllib.parse
-        params = None
-        if ';' in uri:
-            uri, params = uri.split(';', 1)
-        parsed = urllib.parse.urlparse(uri)
-        self.scheme = parsed.scheme
-        reparse = False
-        if self.scheme not in urllib.parse.uses_netloc:
-            # BitBake registers unknown schemes as using ;params, which only changes
-            # how later urlparse calls split paths.
-            urllib.parse.uses_params.append(self.scheme)
-            reparse = True
-        if parsed.scheme in _NO_NETLOC_SCHEMES:
-            uri = _drop_netloc_slashes(uri)
-            reparse = True
-        if reparse:
-            parsed = urllib.parse.urlparse(uri)
-        m = re.match(r"^\w+:", uri)
-        if parsed.scheme in _RELATIVE_SCHEMES and m and uri[m.end():m.end() + 2] != '//':
-            self.relative = True
-        if not self.relative:
-            self.hostname = parsed.hostname or ''
-            self.port = parsed.port
-            self.userinfo += parsed.username or ''
-            if parsed.password:
-                self.userinfo += ':%s' % parsed.password
-        self.path = urllib.parse.unquote(parsed.path)
-        if params:
-            self.params = _split_pairs(params, ';')
-        if parsed.query:
-            self.query = _split_pairs(parsed.query, '&')
+        hit = _parsed.get(uri)
+        if hit is None:
+            hit = _parse(uri)
+            if len(_parsed) >= _PARSED_MAX:
+                _parsed.clear()
+            _parsed[uri] = hit
+        (self.scheme, self.userinfo, self.hostname, self.port, self._path, self.relative,
+         params, query) = hit
+        self.params = dict(params)
+        self.query = dict(query)
 
     def __str__(self):
         userinfo = self.userinfo
@@ -136,3 +121,43 @@ class URI(object):
     @password.setter
     def password(self, password):
         self.userinfo = '%s:%s' % (self.username, password)
+
+
+def _parse(uri):
+    """The fields of URI(uri): scheme, userinfo, hostname, port, path, relative, params
+    and query (as BitBake's URI.__init__ computes them)."""
+    import re
+    import urllib.parse
+    userinfo, hostname, port, relative = '', '', None, False
+    params = None
+    if ';' in uri:
+        uri, params = uri.split(';', 1)
+    parsed = urllib.parse.urlparse(uri)
+    scheme = parsed.scheme
+    reparse = False
+    if scheme not in urllib.parse.uses_netloc:
+        # BitBake registers unknown schemes as using ;params, which only changes how later
+        # urlparse calls split paths.
+        if scheme not in urllib.parse.uses_params:
+            urllib.parse.uses_params.append(scheme)
+        reparse = True
+    if parsed.scheme in _NO_NETLOC_SCHEMES:
+        uri = _drop_netloc_slashes(uri)
+        reparse = True
+    if reparse:
+        parsed = urllib.parse.urlparse(uri)
+    m = re.match(r"^\w+:", uri)
+    if parsed.scheme in _RELATIVE_SCHEMES and m and uri[m.end():m.end() + 2] != '//':
+        relative = True
+    if not relative:
+        hostname = parsed.hostname or ''
+        port = parsed.port
+        userinfo += parsed.username or ''
+        if parsed.password:
+            userinfo += ':%s' % parsed.password
+    path = urllib.parse.unquote(parsed.path)
+    # the path setter: a relative path makes the URI relative
+    relative = bool(path) and not path.startswith('/')
+    return (scheme, userinfo, hostname, port, path, relative,
+            _split_pairs(params, ';') if params else {},
+            _split_pairs(parsed.query, '&') if parsed.query else {})
