@@ -28,9 +28,13 @@ def expand(s, d, varname=None):
 
 def inherits_class(klass, d):
     val = d.getVar("__inherit_cache", False) or []
+    needle = "/%s.bbclass" % klass
     if isinstance(val, str):
+        # The cooker hands lists over as space-separated strings: an entry ends with the
+        # needle exactly where the needle is followed by a space (or the end).
+        if "\t" not in val and "\n" not in val:
+            return (val + " ").find(needle + " ") >= 0
         val = val.split()
-    needle = "classes/%s.bbclass" % klass
     for v in val:
         if v.endswith(needle):
             return True
