@@ -39,7 +39,7 @@ func setList(d *data.Store, name string, l []string) error {
 }
 
 // which is bb.utils.which with history: the first existing path/item and every candidate tried.
-func which(path, item string) (string, []string) {
+func (c *Cooker) which(path, item string) (string, []string) {
 	var hist []string
 	for _, p := range strings.Split(path, ":") {
 		next := filepath.Join(p, item)
@@ -47,7 +47,7 @@ func which(path, item string) (string, []string) {
 			next = item
 		}
 		hist = append(hist, next)
-		if _, err := os.Stat(next); err == nil {
+		if c.exists(next) {
 			if !filepath.IsAbs(next) {
 				next, _ = filepath.Abs(next)
 			}
@@ -55,6 +55,18 @@ func which(path, item string) (string, []string) {
 		}
 	}
 	return "", hist
+}
+
+// exists reports whether path exists, asking the file system once per cooker: every recipe
+// looks its classes and includes up along BBPATH, and the metadata does not change while
+// it is parsed.
+func (c *Cooker) exists(path string) bool {
+	if v, ok := c.stats.Load(path); ok {
+		return v.(bool)
+	}
+	_, err := os.Stat(path)
+	c.stats.Store(path, err == nil)
+	return err == nil
 }
 
 // markDependency records f in __depends (bb.parse.mark_dependency); BBINCLUDED lists them.
@@ -85,7 +97,7 @@ func (c *Cooker) fileDepends(d *data.Store) string {
 func (c *Cooker) resolveFile(d *data.Store, fn string) (string, error) {
 	if !filepath.IsAbs(fn) {
 		bbpath := c.getString(d, "BBPATH")
-		abs, attempts := which(bbpath, fn)
+		abs, attempts := c.which(bbpath, fn)
 		for _, a := range attempts {
 			c.markDependency(d, a)
 		}
@@ -387,7 +399,7 @@ func (c *Cooker) include(d *data.Store, pos Pos, what, verb string) error {
 		}
 		if !filepath.IsAbs(fn) {
 			bbpath := filepath.Dir(pos.File) + ":" + c.getString(d, "BBPATH")
-			abs, attempts := which(bbpath, fn)
+			abs, attempts := c.which(bbpath, fn)
 			for _, a := range attempts {
 				c.markDependency(d, a)
 			}
@@ -450,7 +462,7 @@ func (c *Cooker) inherit(d *data.Store, files string, pos Pos, deferred bool) er
 				file = filepath.Join(t, file+".bbclass")
 			}
 			if !filepath.IsAbs(file) {
-				abs, attempts := which(c.getString(d, "BBPATH"), file)
+				abs, attempts := c.which(c.getString(d, "BBPATH"), file)
 				for _, a := range attempts {
 					if a != abs {
 						c.markDependency(d, a)
@@ -460,11 +472,11 @@ func (c *Cooker) inherit(d *data.Store, files string, pos Pos, deferred bool) er
 					file = abs
 				}
 			}
-			if exists(file) {
+			if c.exists(file) {
 				break
 			}
 		}
-		if !exists(file) {
+		if !c.exists(file) {
 			return &ParseError{Pos: pos, Msg: "Could not inherit file " + file, Err: errNotFound}
 		}
 		if slices.Contains(getList(d, "__inherit_cache"), file) {
