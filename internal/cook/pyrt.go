@@ -91,9 +91,10 @@ func (a storeAdapter) GetVarFlags(name string, expand bool) ([]pyrt.Flag, error)
 	return out, nil
 }
 
-// VisitVarFlags implements pyrt.FlagVisitor.
-func (a storeAdapter) VisitVarFlags(name string, fn func(flag, value string)) {
-	a.d.VisitVarFlags(name, func(f data.Flag) { fn(f.Name, data.Text(f.Value)) })
+// AppendVarFlags implements pyrt.FlagVisitor.
+func (a storeAdapter) AppendVarFlags(buf []pyrt.Flag, name string) []pyrt.Flag {
+	a.d.VisitVarFlags(name, func(f data.Flag) { buf = append(buf, pyrt.Flag{Name: f.Name, Value: data.Text(f.Value)}) })
+	return buf
 }
 
 func (a storeAdapter) Keys() []string {

@@ -56,15 +56,16 @@ func (d *Store) getVarFlag(name, flag string, o getOpts) (any, error) {
 }
 
 func (d *Store) getVarFlagP(name, flag string, o getOpts) (any, *Refs, error) {
+	if flag == "" {
+		d.warn("Calling getVarFlag with flag unset is invalid")
+		return nil, nil, nil
+	}
+	// The cache holds expansions: a plain read of a flag needs neither it nor its key.
 	cachename := name
-	if flag != "_content" {
-		if flag == "" {
-			d.warn("Calling getVarFlag with flag unset is invalid")
-			return nil, nil, nil
-		}
+	if flag != "_content" && (o.expand || o.retParser) {
 		cachename = name + "[" + flag + "]"
 	}
-	if e, ok := d.cache[cachename]; ok && e.gen == d.cacheGen {
+	if e, ok := d.cache[cachename]; ok && e.gen == d.cacheGen && (o.expand || o.retParser) {
 		c := e.refs
 		if o.expand {
 			return c.Value, nil, nil

@@ -34,12 +34,12 @@ type DataStore interface {
 	CreateCopy() DataStore
 }
 
-// FlagVisitor is a DataStore that hands out a variable's flags one by one: getVarFlags
-// then builds its dict without an intermediate list (base.bbclass asks for the flags of
-// every variable of every recipe).
+// FlagVisitor is a DataStore that hands out a variable's flags without making a list of
+// its own: getVarFlags then builds its dict straight from them (base.bbclass asks for the
+// flags of every variable of every recipe).
 type FlagVisitor interface {
-	// VisitVarFlags calls fn with each flag of name and its unexpanded value, in order.
-	VisitVarFlags(name string, fn func(flag, value string))
+	// AppendVarFlags appends the flags of name, unexpanded and in order, to buf.
+	AppendVarFlags(buf []Flag, name string) []Flag
 }
 
 // flagName returns the str object of a flag name and its dict hash key, made once per
@@ -518,17 +518,18 @@ func init() {
 	m("getVarFlags", []string{"var", "expand", "internalflags"}, 1, func(d *dataObj, a []py.Object) (py.Object, error) {
 		expand := boolArg(a[1], false)
 		if v, ok := d.ds.(FlagVisitor); ok && !expand {
-			var out *Dict
-			v.VisitVarFlags(str(a[0]), func(flag, value string) {
-				if out == nil {
-					out = NewDictSize(4)
-				}
-				k, hk := d.rt.flagName(flag)
-				out.appendNew(k, hk, py.String(value))
-			})
-			if out == nil {
+			// getVarFlags runs no Python while it reads: the runtime's buffer is free.
+			flags := v.AppendVarFlags(d.rt.flagBuf[:0], str(a[0]))
+			d.rt.flagBuf = flags[:0]
+			if len(flags) == 0 {
 				return py.None, nil
 			}
+			out := NewDictSize(len(flags))
+			for _, f := range flags {
+				k, hk := d.rt.flagName(f.Name)
+				out.appendNew(k, hk, py.String(f.Value))
+			}
+			clear(flags)
 			return out, nil
 		}
 		flags, err := d.ds.GetVarFlags(str(a[0]), expand)

@@ -24,6 +24,19 @@ func NewDict() *Dict { return &Dict{cls: DictType, index: newKeyIndex(0)} }
 
 // NewDictSize returns an empty dict with room for n entries.
 func NewDictSize(n int) *Dict {
+	// Up to a dozen entries, one allocation for the dict and the arrays of its entries.
+	switch {
+	case n <= 4:
+		s := &smallDictStorage{}
+		s.d = Dict{cls: DictType, keys: s.keys[:0], vals: s.vals[:0], hashes: s.hashes[:0]}
+		s.d.index.small = s.index[:0]
+		return &s.d
+	case n <= 12:
+		s := &mediumDictStorage{}
+		s.d = Dict{cls: DictType, keys: s.keys[:0], vals: s.vals[:0], hashes: s.hashes[:0]}
+		s.d.index.small = s.index[:0]
+		return &s.d
+	}
 	return &Dict{
 		cls:    DictType,
 		keys:   make([]py.Object, 0, n),
@@ -31,6 +44,22 @@ func NewDictSize(n int) *Dict {
 		hashes: make([]string, 0, n),
 		index:  newKeyIndex(n),
 	}
+}
+
+type smallDictStorage struct {
+	d      Dict
+	keys   [4]py.Object
+	vals   [4]py.Object
+	hashes [4]string
+	index  [4]indexEntry
+}
+
+type mediumDictStorage struct {
+	d      Dict
+	keys   [12]py.Object
+	vals   [12]py.Object
+	hashes [12]string
+	index  [12]indexEntry
 }
 
 // Type implements py.Object.

@@ -176,7 +176,7 @@ type indexEntry struct {
 	i  int
 }
 
-const smallIndex = 8
+const smallIndex = 12
 
 func newKeyIndex(n int) keyIndex {
 	if n <= smallIndex {
