@@ -139,7 +139,11 @@ func (star) Type() *py.Type { return starType }
 func installBuiltins(r *Runtime) {
 	g := r.store.Builtins.Globals
 	def := func(name string, fn func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error)) {
-		g[name] = py.MustNewMethod(name, fn, 0, name)
+		g[name] = &builtinFunc{
+			name: name,
+			call: func(args py.Tuple, kwargs py.StringDict) (py.Object, error) { return fn(nil, args, kwargs) },
+			dict: py.StringDict{"__name__": py.String(name), "__qualname__": py.String(name), "__module__": py.String("builtins"), "__doc__": py.String(name)},
+		}
 	}
 	g["__pyrt_star__"] = star{}
 	g["ModuleNotFoundError"] = ModuleNotFoundError
@@ -600,6 +604,55 @@ func installBuiltins(r *Runtime) {
 		src, fn, mode := Str(args[0]), Str(args[1]), Str(args[2])
 		return r.Compile(src, fn, py.CompileMode(mode))
 	})
+	wrapBuiltins(g)
+}
+
+// builtinFunc is a builtin function (len, isinstance, the lowering's __pyrt_* helpers...).
+// gpython's Method allocates an empty keyword map on every call of a function that accepts
+// keywords, and the lowering turns displays, comparisons and f-strings into builtin calls:
+// builtinFunc calls its Go function directly.
+type builtinFunc struct {
+	name string
+	call func(args py.Tuple, kwargs py.StringDict) (py.Object, error)
+	dict py.StringDict
+}
+
+var builtinFuncType = py.NewType("builtin_function_or_method", "a builtin function")
+
+// Type implements py.Object.
+func (b *builtinFunc) Type() *py.Type { return builtinFuncType }
+
+// M__call__ calls the function.
+func (b *builtinFunc) M__call__(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	return b.call(args, kwargs)
+}
+
+// M__repr__ is CPython's repr of a builtin.
+func (b *builtinFunc) M__repr__() (py.Object, error) {
+	return py.String("<built-in function " + b.name + ">"), nil
+}
+
+// GetDict gives __name__, __qualname__, __module__ and __doc__.
+func (b *builtinFunc) GetDict() py.StringDict { return b.dict }
+
+// wrapBuiltins turns the Go functions of the builtins namespace g into builtinFuncs, except
+// the ones the VM handles itself (globals(), locals(), __build_class__, __import__...).
+func wrapBuiltins(g py.StringDict) {
+	for name, v := range g {
+		m, ok := v.(*py.Method)
+		if !ok || m.Internal() != py.InternalMethodNone || name == "__build_class__" || name == "__import__" {
+			continue
+		}
+		doc := py.Object(py.None)
+		if m.Doc != "" {
+			doc = py.String(m.Doc)
+		}
+		g[name] = &builtinFunc{
+			name: name,
+			call: m.M__call__,
+			dict: py.StringDict{"__name__": py.String(name), "__qualname__": py.String(name), "__module__": py.String("builtins"), "__doc__": doc},
+		}
+	}
 }
 
 // builtinExec is exec/eval with explicit globals (pyrt cannot see the caller's frame from
