@@ -1,6 +1,8 @@
 package pyrt
 
 import (
+	"strings"
+
 	"github.com/go-python/gpython/py"
 )
 
@@ -68,12 +70,39 @@ func (d *Dict) Type() *py.Type { return d.cls }
 // M__getattribute__ resolves a plain dict's methods without gpython's generic lookup;
 // subclass instances, whose classes may override them, take the generic path.
 func (d *Dict) M__getattribute__(key string) (py.Object, error) {
-	if d.cls == DictType {
-		if m, ok := typeMethod(DictType, key); ok {
-			return py.NewBoundMethod(d, m), nil
+	if d.cls == DictType && !strings.HasPrefix(key, "__") {
+		if fn, ok := dictMethods[key]; ok && DictType.Dict[key] != nil {
+			return &boundDictMethod{d: d, name: key, fn: fn}, nil
 		}
 	}
 	return getattrRest(d, key)
+}
+
+// dictMethods are the Go functions of dict's methods by name; init fills it, nothing
+// changes it afterwards.
+var dictMethods = map[string]func(d *Dict, args py.Tuple, kwargs py.StringDict) (py.Object, error){}
+
+// boundDictMethod is a method of a plain dict bound to it (what d.get evaluates to): calling
+// it calls the Go function directly, without the empty keyword map gpython's Method makes.
+type boundDictMethod struct {
+	d    *Dict
+	name string
+	fn   func(d *Dict, args py.Tuple, kwargs py.StringDict) (py.Object, error)
+}
+
+var boundDictMethodType = py.NewType("builtin_function_or_method", "a method of a dict")
+
+// Type implements py.Object.
+func (m *boundDictMethod) Type() *py.Type { return boundDictMethodType }
+
+// M__call__ calls the method.
+func (m *boundDictMethod) M__call__(args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+	return m.fn(m.d, args, kwargs)
+}
+
+// M__repr__ is CPython's repr of a bound builtin method.
+func (m *boundDictMethod) M__repr__() (py.Object, error) {
+	return py.String("<built-in method " + m.name + " of dict object>"), nil
 }
 
 // GetDict gives subclass instances attributes.
@@ -496,6 +525,7 @@ func (v *dictView) M__sub__(o py.Object) (py.Object, error) { return v.setOp(o, 
 func (v *dictView) M__xor__(o py.Object) (py.Object, error) { return v.setOp(o, "^") }
 
 func dictMethod(name string, fn func(d *Dict, args py.Tuple, kwargs py.StringDict) (py.Object, error)) {
+	dictMethods[name] = fn
 	DictType.Dict[name] = py.MustNewMethod(name, func(self py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		d, ok := self.(*Dict)
 		if !ok {

@@ -10,18 +10,9 @@ import (
 // Attribute lookup for pyrt's Go-backed objects (d, dict). gpython's GetAttrString first
 // tries a __getattribute__ method through TypeCall1, which allocates an argument tuple and
 // a str for every attribute read, only to find that Go objects have none. Objects that
-// implement M__getattribute__ skip that: they resolve their own methods directly and hand
-// anything else to getattrRest, which is the rest of GetAttrString.
-
-// typeMethod returns the Go method key names in t's own dictionary, for non-dunder keys
-// (dunders go through getattrRest, which prefers M__name__ Go methods as gpython does).
-func typeMethod(t *py.Type, key string) (*py.Method, bool) {
-	if strings.HasPrefix(key, "__") {
-		return nil, false
-	}
-	m, ok := t.Dict[key].(*py.Method)
-	return m, ok
-}
+// implement M__getattribute__ skip that: they resolve their own methods directly (dunders
+// excepted, which gpython prefers to take from M__name__ Go methods) and hand anything else
+// to getattrRest, which is the rest of GetAttrString.
 
 // getattrRest is py.GetAttrString after its __getattribute__ step.
 func getattrRest(self py.Object, key string) (py.Object, error) {
