@@ -73,7 +73,7 @@ func New(opts Options) *Cooker {
 	if opts.Dir == "" {
 		opts.Dir, _ = os.Getwd()
 	}
-	return &Cooker{opts: opts, events: registry{byName: map[string]*handler{}}}
+	return &Cooker{opts: opts, events: registry{scope: &eventScope{byName: map[string]*handler{}}}}
 }
 
 func (c *Cooker) warnf(format string, args ...any) {
@@ -231,7 +231,9 @@ func (c *Cooker) ParseConfiguration() error {
 			return err
 		}
 	}
-	c.events.handlers, c.events.byName = sc.handlers, sc.byName
+	c.events.mu.Lock()
+	c.events.scope = sc
+	c.events.mu.Unlock()
 	// The cooker sets BB_CMDLINE on the default configuration once it is parsed.
 	argv := make([]string, len(c.opts.Argv))
 	for i, a := range c.opts.Argv {

@@ -16,32 +16,50 @@ type handler struct {
 	function string // name of the Python function compiled for it
 	mask     map[string]bool
 	all      bool
+	seq      int // position in registration order within its scope chain
 }
 
 // registry holds the event handlers of one cooker, in registration order. BitBake keeps
-// them in a process global; gobake keeps them in the cooker.
+// them in a process global; gobake keeps them in the cooker. It is set once, when the
+// configuration is parsed, and only read afterwards.
 type registry struct {
-	mu       sync.Mutex
-	handlers []*handler
-	byName   map[string]*handler
+	mu    sync.Mutex
+	scope *eventScope
 }
 
-func (r *registry) snapshot() ([]*handler, map[string]*handler) {
+// recipeScope returns a scope for one recipe: the configuration's handlers plus those the
+// recipe registers, which go away with it (as bb.event.set_handlers(saved_handlers) does).
+func (r *registry) recipeScope() *eventScope {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	m := make(map[string]*handler, len(r.byName))
-	for k, v := range r.byName {
-		m[k] = v
-	}
-	return slices.Clone(r.handlers), m
+	return &eventScope{base: r.scope, byName: map[string]*handler{}}
 }
 
-// eventScope is the set of handlers visible while one datastore is parsed: the cooker's
-// registry plus those registered during recipe finalisation (dropped afterwards, as
-// bb.event.set_handlers(saved_handlers) does).
+// eventScope is the set of handlers visible while one datastore is parsed: those of base
+// (shared, not written) and its own, registered after them.
 type eventScope struct {
+	base     *eventScope
 	handlers []*handler
 	byName   map[string]*handler
+}
+
+// lookup finds the handler registered under name.
+func (sc *eventScope) lookup(name string) (*handler, bool) {
+	for s := sc; s != nil; s = s.base {
+		if h, ok := s.byName[name]; ok {
+			return h, true
+		}
+	}
+	return nil, false
+}
+
+// count is how many handlers the scope chain holds.
+func (sc *eventScope) count() int {
+	n := 0
+	for s := sc; s != nil; s = s.base {
+		n += len(s.handlers)
+	}
+	return n
 }
 
 // register registers the handlers listed in __BBHANDLERS of d (bb.event.register for each).
@@ -62,7 +80,7 @@ func (c *Cooker) register(d *data.Store, sc *eventScope) error {
 		}
 		lineno, _ := strconv.Atoi(data.Text(mustFlag(d, fn, "lineno")))
 		name := mc + fn
-		if _, ok := sc.byName[name]; ok {
+		if _, ok := sc.lookup(name); ok {
 			if err := addHandlerMC(d, name); err != nil {
 				return err
 			}
@@ -72,7 +90,7 @@ func (c *Cooker) register(d *data.Store, sc *eventScope) error {
 		if err != nil {
 			return err
 		}
-		h := &handler{name: name, function: name, mask: map[string]bool{}}
+		h := &handler{name: name, function: name, mask: map[string]bool{}, seq: sc.count()}
 		if c.opts.Python != nil {
 			// Named fn, not name: the multiconfigs share one compiled body (see Define).
 			text := "def " + fn + "(e, d):\n" + data.Text(body)
@@ -114,20 +132,23 @@ func addHandlerMC(d *data.Store, name string) error {
 	return d.SetVar("__BBHANDLERS_MC", set, data.Info{Ignore: true})
 }
 
-// fire runs the handlers of sc that take ev and were registered for d (fire_class_handlers).
+// fire runs the handlers of sc that take ev and were registered for d
+// (fire_class_handlers), in registration order. d names its handlers in __BBHANDLERS_MC,
+// a few among the handlers of every multiconfig: those are looked up, not all scanned.
 func (c *Cooker) fire(d *data.Store, sc *eventScope, ev Event) error {
 	if c.opts.Python == nil {
 		return nil
 	}
 	v, _ := d.GetVar("__BBHANDLERS_MC", false)
 	mine, _ := v.(map[string]bool)
-	for _, h := range sc.handlers {
-		if !h.all && !h.mask[ev.Class] {
-			continue
+	var run []*handler
+	for name := range mine {
+		if h, ok := sc.lookup(name); ok && (h.all || h.mask[ev.Class]) {
+			run = append(run, h)
 		}
-		if !mine[h.name] {
-			continue
-		}
+	}
+	slices.SortFunc(run, func(a, b *handler) int { return a.seq - b.seq })
+	for _, h := range run {
 		if err := c.opts.Python.Fire(d, h.function, ev); err != nil {
 			return fmt.Errorf("event handler %s for %s: %w", h.name, ev.Class, err)
 		}

@@ -205,8 +205,7 @@ func (c *Cooker) finalize(fn string, d *data.Store, variant string) error {
 	if v, _ := d.GetVar("_FAILPARSINGERRORHANDLED", false); data.Truthy(v) {
 		return fmt.Errorf("%s: renamed variables found", fn)
 	}
-	hs, byName := c.events.snapshot()
-	sc := &eventScope{handlers: hs, byName: byName}
+	sc := c.events.recipeScope()
 	if err := c.register(d, sc); err != nil {
 		return fmt.Errorf("%s: %w", fn, err)
 	}
