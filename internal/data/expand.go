@@ -100,6 +100,9 @@ func hasVarRef(s string) bool {
 // Expand expands ${VAR} and ${@...} references in s (expand); varname names the
 // variable s belongs to, for self-reference checks and error messages.
 func (d *Store) Expand(s string, varname string) (string, error) {
+	if !strings.Contains(s, "${") {
+		return s, nil
+	}
 	p, err := d.expandWithRefs(s, varname)
 	if err != nil {
 		return "", err
