@@ -52,3 +52,15 @@ func TestKeyOrders(t *testing.T) {
 		t.Errorf("the original's ExpandableKeys = %q, want [X_${B}]", exp)
 	}
 }
+
+func TestOldOverrideSyntax(t *testing.T) {
+	for name, want := range map[string]bool{
+		"SRC_URI": false, "DEPENDS_append": true, "A_prepend_x": true, "X__remove": true,
+		"do_install_append": true, "_append": true, "APPEND": false, "A_appendix": true,
+		"B_rem": false, "C_": false, "": false, "D:append": false,
+	} {
+		if got := oldOverrideSyntax(name); got != want {
+			t.Errorf("oldOverrideSyntax(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

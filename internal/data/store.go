@@ -301,11 +301,29 @@ func splitKeyword(name string) (base, keyword, override string, ok bool) {
 	return "", "", "", false
 }
 
+// oldOverrideSyntax reports whether name contains _append, _prepend or _remove, the
+// override syntax BitBake dropped (one pass over the underscores: every variable set goes
+// through it).
+func oldOverrideSyntax(name string) bool {
+	for i := strings.IndexByte(name, '_'); i >= 0; {
+		rest := name[i+1:]
+		if strings.HasPrefix(rest, "append") || strings.HasPrefix(rest, "prepend") || strings.HasPrefix(rest, "remove") {
+			return true
+		}
+		j := strings.IndexByte(rest, '_')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
+
 // SetVar sets a variable (setVar). Names with :append/:prepend/:remove queue the operation
 // on the base variable; otherwise, unless in.Parsing, queued operations and active
 // override variables of name are dropped.
 func (d *Store) SetVar(name string, value any, in Info) error {
-	if !strings.HasPrefix(name, "__anon_") && (strings.Contains(name, "_append") || strings.Contains(name, "_prepend") || strings.Contains(name, "_remove")) {
+	if oldOverrideSyntax(name) && !strings.HasPrefix(name, "__anon_") {
 		return &FatalError{Msg: fmt.Sprintf("Variable %s%s contains an operation using the old override syntax. Please convert this layer/metadata before attempting to use with a newer bitbake.", name, locSuffix(in))}
 	}
 	short, _, _ := strings.Cut(name, ":")
