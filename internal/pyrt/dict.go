@@ -33,6 +33,11 @@ func NewDictSize(n int) *Dict {
 		s.d = Dict{cls: DictType, keys: s.keys[:0], vals: s.vals[:0], hashes: s.hashes[:0]}
 		s.d.index.small = s.index[:0]
 		return &s.d
+	case n <= 8:
+		s := &dict8Storage{}
+		s.d = Dict{cls: DictType, keys: s.keys[:0], vals: s.vals[:0], hashes: s.hashes[:0]}
+		s.d.index.small = s.index[:0]
+		return &s.d
 	case n <= 12:
 		s := &mediumDictStorage{}
 		s.d = Dict{cls: DictType, keys: s.keys[:0], vals: s.vals[:0], hashes: s.hashes[:0]}
@@ -54,6 +59,14 @@ type smallDictStorage struct {
 	vals   [4]py.Object
 	hashes [4]string
 	index  [4]indexEntry
+}
+
+type dict8Storage struct {
+	d      Dict
+	keys   [8]py.Object
+	vals   [8]py.Object
+	hashes [8]string
+	index  [8]indexEntry
 }
 
 type mediumDictStorage struct {
