@@ -54,7 +54,7 @@ type Options struct {
 type Cooker struct {
 	opts   Options
 	files  sync.Map // absolute path -> *File
-	stats  sync.Map // path -> whether it exists (see exists)
+	stats  sync.Map // path -> fileKind (see stat)
 	events registry
 	copyMu sync.Mutex // guards CreateCopy of the multiconfig datastores
 

@@ -57,16 +57,33 @@ func (c *Cooker) which(path, item string) (string, []string) {
 	return "", hist
 }
 
-// exists reports whether path exists, asking the file system once per cooker: every recipe
-// looks its classes and includes up along BBPATH, and the metadata does not change while
-// it is parsed.
-func (c *Cooker) exists(path string) bool {
+// exists reports whether path exists (see stat).
+func (c *Cooker) exists(path string) bool { return c.stat(path) != missing }
+
+type fileKind int8
+
+const (
+	missing fileKind = iota
+	regular          // or anything else that is not a directory
+	directory
+)
+
+// stat tells what path is, asking the file system once per cooker: every recipe looks its
+// classes and includes up along BBPATH, and the metadata does not change while it is
+// parsed.
+func (c *Cooker) stat(path string) fileKind {
 	if v, ok := c.stats.Load(path); ok {
-		return v.(bool)
+		return v.(fileKind)
 	}
-	_, err := os.Stat(path)
-	c.stats.Store(path, err == nil)
-	return err == nil
+	k := missing
+	if st, err := os.Stat(path); err == nil {
+		k = regular
+		if st.IsDir() {
+			k = directory
+		}
+	}
+	c.stats.Store(path, k)
+	return k
 }
 
 // markDependency records f in __depends (bb.parse.mark_dependency); BBINCLUDED lists them.
@@ -108,7 +125,7 @@ func (c *Cooker) resolveFile(d *data.Store, fn string) (string, error) {
 	} else {
 		c.markDependency(d, fn)
 	}
-	if st, err := os.Stat(fn); err != nil || st.IsDir() {
+	if c.stat(fn) != regular {
 		return "", fmt.Errorf("file %s not found: %w", fn, errNotFound)
 	}
 	return fn, nil
