@@ -46,7 +46,25 @@
 // and bb.parse.SkipRecipe is caught in Python and returned as *SkipRecipe. A Runtime is
 // single-threaded and re-entered (Python reads variables whose ${@...} run Python), so each
 // parsing goroutine needs its own: ParseAllWith parses with several cookers (Options.Fork),
-// each with its own configuration and runtime, as BitBake forks parser processes.
+// each with its own configuration and runtime, as BitBake forks parser processes. The
+// runtimes share compiled code (pyrt.CodeCache), and gobake starts the first worker cooker
+// at once so that both configurations are parsed at the same time.
+//
+// # Cost per recipe
+//
+// Parsing every recipe of every multiconfig is the command whose speed matters most
+// (tests/bench/parse.sh). What a recipe costs, and what keeps it low:
+//   - classes, includes and BBPATH lookups: parsed files and stat results are cached per
+//     cooker (files, stats); handler and def bodies are compiled once per process and a def
+//     already bound to the same code is not run again (pyrt.RunDef, DefineAs);
+//   - event handlers: a recipe's scope sits on the configuration's (eventScope.base) and
+//     fire looks up the few handlers __BBHANDLERS_MC names instead of scanning all of them;
+//   - anonymous functions, most of all base.bbclass's loop over d.keys() and getVarFlags:
+//     d's methods and dict methods are called without gpython's generic attribute and
+//     keyword machinery (pyrt getattr.go), and getVarFlags builds its dict straight from
+//     the datastore's flags (storeAdapter.AppendVarFlags).
+//
+// cmd/gobake sizes the garbage collector's heap goal for this work (internal/gctune).
 //
 // # Checking against BitBake
 //

@@ -45,6 +45,12 @@
 // is recorded, and EmitVar / EmitEnv / EmitPythonFuncs print `bitbake -e` output with
 // BitBake's history comments, quoting and export/unset/function forms.
 //
+// Keys lists the variable names sorted (for output); KeysInOrder gives the same names in a
+// stable layer order without sorting, for metadata Python's d.keys() (BitBake yields a set),
+// and ExpandableKeys the names holding ${...}, which each layer keeps apart for
+// bb.data.expandKeys. Expanded values are cached until the next write, which invalidates the
+// cache by bumping a generation rather than dropping the map.
+//
 // Freeze a store before sharing it between goroutines (say, the configuration handed to
 // parallel recipe parsers): CreateCopy then writes nothing to it.
 //

@@ -34,6 +34,16 @@
 // after padding lines, so gpython's line numbers are the metadata file's: a failure is an
 // *Error naming file:line of the failing statement with a CPython-style traceback.
 //
+// Speed. Options.Codes shares compiled code between the runtimes of a process (each parsing
+// goroutine has one); CompileAt caches code by text and position, RunDef skips a def already
+// bound to the same code, DefineAs binds one compiled handler under several names. Python
+// objects stored with setVar live in the DataStore when it is an ObjectStore, so they go
+// away with it. The objects metadata calls most are pyrt's own: builtins are
+// builtin_function_or_method values calling their Go function directly, and d (dataObj)
+// and plain dicts resolve their methods in M__getattribute__ and bind them without
+// gpython's Method, whose calls allocate an empty keyword map each (getattr.go); a
+// FlagVisitor store gives getVarFlags its flags without an intermediate list.
+//
 // # Lowering
 //
 // gpython parses Python 3.4 and some of its bytecodes build objects pyrt cannot patch
