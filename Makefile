@@ -95,3 +95,10 @@ oracle-graph:
 .PHONY: bench-e2e
 bench-e2e:
 	tests/bench/e2e.sh $(ISAR)
+
+# Parse speed, gobake and upstream BitBake side by side, on an Isar build directory
+# (tests/bench/parse.sh; results in tests/bench/parse-results.md): -p, and -e for TARGETS.
+.PHONY: bench-parse
+bench-parse:
+	@test -n "$(ISAR)" -a -n "$(BUILDDIR)" || { echo "usage: make bench-parse ISAR=/path/to/isar BUILDDIR=/path/to/build [TARGETS='mc:NAME:recipe ...'] [RUNS=3] [BITBAKE=0]"; exit 2; }
+	tests/bench/parse.sh $(ISAR) $(BUILDDIR) $(TARGETS)

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/gobake/gobake/internal/bake"
 	"github.com/gobake/gobake/internal/cook"
@@ -57,7 +58,7 @@ func environ() map[string]string {
 // newCooker parses the configuration of the build directory. Recipes are parsed by as many
 // cookers as there are CPUs (each with its own Python runtime).
 func newCooker(argv []string, tracking bool, stderr io.Writer) (*cook.Cooker, error) {
-	return newCookerJobs(argv, tracking, stderr, runtime.NumCPU(), nil, nil)
+	return newCookerJobs(argv, tracking, stderr, runtime.NumCPU(), nil, nil, false)
 }
 
 // newCookerJobs is newCooker with the number of parsing cookers and, for builds, the hooks
@@ -65,7 +66,9 @@ func newCooker(argv []string, tracking bool, stderr io.Writer) (*cook.Cooker, er
 // onlyMCs, when not nil, limits the multiconfigs parsed (worker cookers).
 // codes is the compiled-code cache the cooker's Python runtime shares with its workers' (a
 // new one when nil).
-func newCookerJobs(argv []string, tracking bool, stderr io.Writer, jobs int, th *bake.TaskHooks, codes *pyrt.CodeCache, onlyMCs ...string) (*cook.Cooker, error) {
+// A worker (parsing recipes for another cooker) parses multiconfig configurations only as
+// it needs them (cook.Options.LazyMCs).
+func newCookerJobs(argv []string, tracking bool, stderr io.Writer, jobs int, th *bake.TaskHooks, codes *pyrt.CodeCache, worker bool, onlyMCs ...string) (*cook.Cooker, error) {
 	if codes == nil {
 		codes = pyrt.NewCodeCache()
 	}
@@ -91,10 +94,11 @@ func newCookerJobs(argv []string, tracking bool, stderr io.Writer, jobs int, th 
 	if jobs > 1 && onlyMCs == nil {
 		opts.Fork = preforked(func(mcs []string) (*cook.Cooker, error) {
 			// Worker cookers repeat the configuration's warnings: keep them quiet.
-			return newCookerJobs(argv, false, io.Discard, 1, nil, codes, mcs...)
+			return newCookerJobs(argv, false, io.Discard, 1, nil, codes, true, mcs...)
 		})
 	}
 	opts.OnlyMCs = onlyMCs
+	opts.LazyMCs = worker
 	c := cook.New(opts)
 	if err := c.ParseConfiguration(); err != nil {
 		return nil, err
@@ -103,16 +107,32 @@ func newCookerJobs(argv []string, tracking bool, stderr io.Writer, jobs int, th 
 }
 
 // preforked returns a Fork function whose first call returns a worker cooker that was
-// started at once, for all multiconfigs: it parses the configuration on another core while
-// this cooker parses it, instead of after. Later calls make new cookers for mcs.
+// started at once: it parses the default configuration on another core while this cooker
+// parses all of them, and then, until it is asked for, the configurations of the last
+// multiconfigs (of more than four, at most half: the other cooker takes multiconfigs from
+// the front, and configurations the worker does not parse keep its memory, and the
+// collector's work, down). Later calls make new cookers for mcs.
 func preforked(fork func(mcs []string) (*cook.Cooker, error)) func(mcs []string) (*cook.Cooker, error) {
 	type result struct {
 		c   *cook.Cooker
 		err error
 	}
 	first := make(chan result, 1)
+	var stop atomic.Bool
 	go func() {
 		c, err := fork(nil)
+		if err == nil {
+			names := c.MCNames[1:]
+			last := len(names) / 2 // parse names[last:]; all of a few
+			if len(names) <= 4 {
+				last = 0
+			}
+			for i := len(names) - 1; i >= last && !stop.Load(); i-- {
+				if err = c.EnsureMC(names[i]); err != nil {
+					break
+				}
+			}
+		}
 		first <- result{c, err}
 	}()
 	var mu sync.Mutex
@@ -123,6 +143,7 @@ func preforked(fork func(mcs []string) (*cook.Cooker, error)) func(mcs []string)
 		used = true
 		mu.Unlock()
 		if mine {
+			stop.Store(true)
 			r := <-first
 			return r.c, r.err
 		}
@@ -161,7 +182,7 @@ func runBitbake(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	// rather than collect after every few recipes (internal/gctune).
 	defer gctune.Start(gcBudget)()
 	th := &bake.TaskHooks{Console: stderr}
-	c, err := newCookerJobs(argv, *env, stderr, runtime.NumCPU(), th, nil)
+	c, err := newCookerJobs(argv, *env, stderr, runtime.NumCPU(), th, nil, false)
 	if err != nil {
 		fmt.Fprintln(stderr, "ERROR:", err)
 		return 1

@@ -45,6 +45,11 @@ type Options struct {
 	// OnlyMCs, when not nil, limits the multiconfigs of BBMULTICONFIG that are parsed to
 	// these (the default one is always parsed). Worker cookers use it.
 	OnlyMCs []string
+	// LazyMCs makes ParseConfiguration parse the default configuration only; a multiconfig
+	// is parsed when EnsureMC first asks for it. Parsing workers use it: each parses the
+	// configurations of the multiconfigs it gets recipes of. Without effect when the default
+	// configuration has a MultiConfigParsed handler, which needs them all.
+	LazyMCs bool
 	// FilesPerWorker is how many recipe files justify one more cooker (default 16).
 	FilesPerWorker int
 	Log            Logger
@@ -57,6 +62,8 @@ type Cooker struct {
 	stats  sync.Map // path -> fileKind (see stat)
 	events registry
 	copyMu sync.Mutex // guards CreateCopy of the multiconfig datastores
+
+	base *data.Store // the datastore configurations start from (baseData), for EnsureMC
 
 	// Base is the datastore of the global configuration; MC holds one per multiconfig,
 	// "" being the default one (Base itself).
@@ -209,11 +216,16 @@ func (c *Cooker) ParseConfiguration() error {
 	c.MC = map[string]*data.Store{"": d}
 	c.MCNames = []string{""}
 	multiconfigs := strings.Fields(c.getString(d, "BBMULTICONFIG"))
+	lazy := c.opts.LazyMCs && !c.handles(d, sc, MultiConfigParsed)
 	for _, mc := range multiconfigs {
 		if unicode.IsDigit(rune(mc[0])) {
 			return fmt.Errorf("Multiconfig name '%s' is invalid as multiconfigs cannot start with a digit", mc)
 		}
 		if c.opts.OnlyMCs != nil && !slices.Contains(c.opts.OnlyMCs, mc) {
+			continue
+		}
+		c.MCNames = append(c.MCNames, mc)
+		if lazy {
 			continue
 		}
 		md, err := c.parseConfigurationFiles(base, mc, sc)
@@ -224,9 +236,8 @@ func (c *Cooker) ParseConfiguration() error {
 			return err
 		}
 		c.MC[mc] = md
-		c.MCNames = append(c.MCNames, mc)
 	}
-	if len(multiconfigs) > 0 {
+	if len(multiconfigs) > 0 && !lazy {
 		if err := c.fire(d, sc, Event{Class: MultiConfigParsed}); err != nil {
 			return err
 		}
@@ -243,22 +254,61 @@ func (c *Cooker) ParseConfiguration() error {
 		return err
 	}
 	c.Collections = map[string]*Collections{}
-	for _, mc := range c.MCNames {
-		md := c.MC[mc]
-		if err := md.RenameVar("__depends", "__base_depends", data.Info{Ignore: true}); err != nil {
-			return err
-		}
-		if err := md.SetVar("__bbclasstype", "recipe", data.Info{Ignore: true}); err != nil {
-			return err
-		}
-		col, err := c.collect(md)
-		if err != nil {
-			return err
-		}
-		c.Collections[mc] = col
-	}
 	c.Base = d
+	c.base = base
+	for _, mc := range c.MCNames {
+		if md, ok := c.MC[mc]; ok {
+			if err := c.finishMC(mc, md); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
+}
+
+// finishMC makes the parsed configuration md of multiconfig mc the one recipes start from,
+// and collects its recipe files.
+func (c *Cooker) finishMC(mc string, md *data.Store) error {
+	if err := md.RenameVar("__depends", "__base_depends", data.Info{Ignore: true}); err != nil {
+		return err
+	}
+	if err := md.SetVar("__bbclasstype", "recipe", data.Info{Ignore: true}); err != nil {
+		return err
+	}
+	col, err := c.collect(md)
+	if err != nil {
+		return err
+	}
+	c.MC[mc] = md
+	c.Collections[mc] = col
+	return nil
+}
+
+// HasMC reports whether the configuration of multiconfig mc has been parsed.
+func (c *Cooker) HasMC(mc string) bool {
+	_, ok := c.MC[mc]
+	return ok
+}
+
+// EnsureMC parses the configuration of multiconfig mc if it has not been yet (LazyMCs).
+func (c *Cooker) EnsureMC(mc string) error {
+	if _, ok := c.MC[mc]; ok {
+		return nil
+	}
+	if !slices.Contains(c.MCNames, mc) {
+		return fmt.Errorf("no multiconfig named %q", mc)
+	}
+	c.events.mu.Lock()
+	sc := c.events.scope
+	c.events.mu.Unlock()
+	md, err := c.parseConfigurationFiles(c.base, mc, sc)
+	if err != nil {
+		return fmt.Errorf("multiconfig %s: %w", mc, err)
+	}
+	if err := c.fire(md, sc, Event{Class: ConfigParsed}); err != nil {
+		return err
+	}
+	return c.finishMC(mc, md)
 }
 
 func (c *Cooker) parseConfigFile(d *data.Store, fn string) error {

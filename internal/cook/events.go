@@ -132,6 +132,18 @@ func addHandlerMC(d *data.Store, name string) error {
 	return d.SetVar("__BBHANDLERS_MC", set, data.Info{Ignore: true})
 }
 
+// handles reports whether d has a handler in sc that takes events of class class.
+func (c *Cooker) handles(d *data.Store, sc *eventScope, class string) bool {
+	v, _ := d.GetVar("__BBHANDLERS_MC", false)
+	mine, _ := v.(map[string]bool)
+	for name := range mine {
+		if h, ok := sc.lookup(name); ok && (h.all || h.mask[class]) {
+			return true
+		}
+	}
+	return false
+}
+
 // fire runs the handlers of sc that take ev and were registered for d
 // (fire_class_handlers), in registration order. d names its handlers in __BBHANDLERS_MC,
 // a few among the handlers of every multiconfig: those are looked up, not all scanned.

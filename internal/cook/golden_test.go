@@ -255,35 +255,63 @@ func TestParseAllRules(t *testing.T) {
 	if len(skipped) != len(want) {
 		t.Errorf("skipped = %v, want %d entries", skipped, len(want))
 	}
-	// The same with two cookers parsing in parallel.
-	par := New(Options{Parser: MetadataParser{}, Python: testPython(t), Env: goldenEnv, Dir: filepath.Join(root, "build"), Jobs: 2, FilesPerWorker: 1,
-		Fork: func(mcs []string) (*Cooker, error) {
-			w := New(Options{Parser: MetadataParser{}, Python: testPython(t), Env: goldenEnv, Dir: filepath.Join(root, "build"), Jobs: 1, OnlyMCs: mcs})
-			return w, w.ParseConfiguration()
-		}})
-	if err := par.ParseConfiguration(); err != nil {
-		t.Fatal(err)
-	}
-	all, err := par.ParseEverything()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, mc := range c.MCNames {
-		seq, err := c.ParseAll(mc)
+	// The same with two cookers parsing in parallel; the worker parses the configurations
+	// of all multiconfigs, or (LazyMCs) of those it gets recipes of.
+	for _, lazy := range []bool{false, true} {
+		par := New(Options{Parser: MetadataParser{}, Python: testPython(t), Env: goldenEnv, Dir: filepath.Join(root, "build"), Jobs: 2, FilesPerWorker: 1,
+			Fork: func(mcs []string) (*Cooker, error) {
+				w := New(Options{Parser: MetadataParser{}, Python: testPython(t), Env: goldenEnv, Dir: filepath.Join(root, "build"), Jobs: 1, OnlyMCs: mcs, LazyMCs: lazy})
+				if err := w.ParseConfiguration(); err != nil {
+					return nil, err
+				}
+				if lazy && (w.HasMC("beta") || !w.HasMC("") || !slices.Contains(w.MCNames, "beta")) {
+					t.Errorf("lazy worker: multiconfigs %v, beta parsed: %v", w.MCNames, w.HasMC("beta"))
+				}
+				return w, nil
+			}})
+		if err := par.ParseConfiguration(); err != nil {
+			t.Fatal(err)
+		}
+		all, err := par.ParseEverything()
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(seq.Recipes) != len(all[mc].Recipes) {
-			t.Fatalf("mc %q: %d recipes in parallel, %d sequentially", mc, len(all[mc].Recipes), len(seq.Recipes))
-		}
-		for i, r := range seq.Recipes {
-			p := all[mc].Recipes[i]
-			if r.VirtualFn != p.VirtualFn || r.PN != p.PN || r.Version != p.Version || r.Skipped != p.Skipped || !slices.Equal(r.Provides, p.Provides) {
-				t.Errorf("parallel parse differs: %+v vs %+v", p, r)
+		for _, mc := range c.MCNames {
+			seq, err := c.ParseAll(mc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(seq.Recipes) != len(all[mc].Recipes) {
+				t.Fatalf("lazy %v, mc %q: %d recipes in parallel, %d sequentially", lazy, mc, len(all[mc].Recipes), len(seq.Recipes))
+			}
+			for i, r := range seq.Recipes {
+				p := all[mc].Recipes[i]
+				if r.VirtualFn != p.VirtualFn || r.PN != p.PN || r.Version != p.Version || r.Skipped != p.Skipped || !slices.Equal(r.Provides, p.Provides) {
+					t.Errorf("lazy %v: parallel parse differs: %+v vs %+v", lazy, p, r)
+				}
 			}
 		}
 	}
-	_, err = c.Environment("skipped")
+	// A lazy cooker parses a multiconfig's configuration when asked, to what an eager one has.
+	lz := New(Options{Parser: MetadataParser{}, Python: testPython(t), Env: goldenEnv, Dir: filepath.Join(root, "build"), Jobs: 1, LazyMCs: true})
+	if err := lz.ParseConfiguration(); err != nil {
+		t.Fatal(err)
+	}
+	if err := lz.EnsureMC("beta"); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(lz.Collections["beta"].Files, c.Collections["beta"].Files) {
+		t.Errorf("lazy beta files %v, eager %v", lz.Collections["beta"].Files, c.Collections["beta"].Files)
+	}
+	for _, v := range []string{"MACHINE", "BB_CURRENT_MC", "OVERRIDES"} {
+		if a, b := lz.getString(lz.MC["beta"], v), c.getString(c.MC["beta"], v); a != b {
+			t.Errorf("lazy beta %s = %q, eager %q", v, a, b)
+		}
+	}
+	if err := lz.EnsureMC("nosuch"); err == nil {
+		t.Error("EnsureMC of an unknown multiconfig succeeded")
+	}
+	_, err := c.Environment("skipped")
 	if err == nil || !strings.Contains(err.Error(), "Nothing PROVIDES 'skipped'. skipped was skipped: recipe asked to be skipped") {
 		t.Errorf("-e skipped: error %v, want the skip reason", err)
 	}

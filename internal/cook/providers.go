@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/gobake/gobake/internal/data"
 )
@@ -283,58 +284,88 @@ const defaultFilesPerWorker = 16
 // parallel, each made by newCooker (its own configuration parse and Python runtime, as
 // BitBake forks parser processes); c itself is one of them. Results come in the order of
 // ParseAll.
+//
+// Each cooker takes a whole multiconfig at a time, preferring those whose configuration it
+// has, so that a worker made with LazyMCs parses only the configurations of the
+// multiconfigs it gets; once none is left untaken, it joins the one with the most files
+// left (parsing its configuration too).
 func (c *Cooker) ParseAllWith(mcs []string, workers int, newCooker func(mcs []string) (*Cooker, error)) (map[string]*Index, error) {
-	type job struct {
-		mc  string
-		i   int
-		out *[]*RecipeInfo
+	type mcWork struct {
+		mc    string
+		files []string
+		taken atomic.Bool  // handed out whole
+		next  atomic.Int64 // index of the next file to take
+		out   [][]*RecipeInfo
 	}
-	results := map[string][][]*RecipeInfo{}
-	var jobs []job
+	var works []*mcWork
+	total := 0
 	for _, mc := range mcs {
 		col, ok := c.Collections[mc]
 		if !ok {
 			return nil, fmt.Errorf("no multiconfig named %q", mc)
 		}
-		results[mc] = make([][]*RecipeInfo, len(col.Files))
-		for i := range col.Files {
-			jobs = append(jobs, job{mc, i, &results[mc][i]})
-		}
+		works = append(works, &mcWork{mc: mc, files: col.Files, out: make([][]*RecipeInfo, len(col.Files))})
+		total += len(col.Files)
 	}
 	// A worker cooker costs a configuration parse: only fork for enough recipes.
 	per := c.opts.FilesPerWorker
 	if per <= 0 {
 		per = defaultFilesPerWorker
 	}
-	workers = min(workers, len(jobs)/per+1)
-	// Worker cookers parse their configuration while this one starts on the recipes.
-	ch := make(chan job)
+	workers = max(min(workers, total/per+1), 1)
+	next := func(wc *Cooker) *mcWork {
+		// First an untaken multiconfig whose configuration wc has, then any untaken one.
+		for _, w := range works {
+			if wc.HasMC(w.mc) && w.taken.CompareAndSwap(false, true) {
+				return w
+			}
+		}
+		for _, w := range works {
+			if w.taken.CompareAndSwap(false, true) {
+				return w
+			}
+		}
+		var best *mcWork
+		left := 0
+		for _, w := range works {
+			if n := len(w.files) - int(w.next.Load()); n > left {
+				best, left = w, n
+			}
+		}
+		return best
+	}
 	var wg sync.WaitGroup
-	errs := make([]error, max(workers, 1))
-	for w := 0; w < max(workers, 1); w++ {
+	errs := make([]error, workers)
+	for k := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			wc := c
-			if w > 0 {
+			if k > 0 {
 				var err error
 				if wc, err = newCooker(mcs); err != nil {
-					errs[w] = err
+					errs[k] = err
 					return
 				}
 			}
-			for j := range ch {
-				*j.out = wc.recipeInfos(wc.Collections[j.mc].Files[j.i], j.mc)
+			for w := next(wc); w != nil; w = next(wc) {
+				if err := wc.EnsureMC(w.mc); err != nil {
+					errs[k] = err
+					return
+				}
+				for i := int(w.next.Add(1) - 1); i < len(w.files); i = int(w.next.Add(1) - 1) {
+					w.out[i] = wc.recipeInfos(w.files[i], w.mc)
+				}
 			}
 		}()
 	}
-	for _, j := range jobs {
-		ch <- j
-	}
-	close(ch)
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
+	}
+	results := map[string][][]*RecipeInfo{}
+	for _, w := range works {
+		results[w.mc] = w.out
 	}
 	out := map[string]*Index{}
 	for _, mc := range mcs {
