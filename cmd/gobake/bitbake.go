@@ -66,9 +66,9 @@ func newCooker(argv []string, tracking bool, stderr io.Writer) (*cook.Cooker, er
 // onlyMCs, when not nil, limits the multiconfigs parsed (worker cookers).
 // codes is the compiled-code cache the cooker's Python runtime shares with its workers' (a
 // new one when nil).
-// A worker (parsing recipes for another cooker) parses multiconfig configurations only as
-// it needs them (cook.Options.LazyMCs).
-func newCookerJobs(argv []string, tracking bool, stderr io.Writer, jobs int, th *bake.TaskHooks, codes *pyrt.CodeCache, worker bool, onlyMCs ...string) (*cook.Cooker, error) {
+// lazyMCs makes the cooker parse multiconfig configurations only as it needs them
+// (cook.Options.LazyMCs): parsing workers, and gobake -e, which shows one multiconfig.
+func newCookerJobs(argv []string, tracking bool, stderr io.Writer, jobs int, th *bake.TaskHooks, codes *pyrt.CodeCache, lazyMCs bool, onlyMCs ...string) (*cook.Cooker, error) {
 	if codes == nil {
 		codes = pyrt.NewCodeCache()
 	}
@@ -98,7 +98,7 @@ func newCookerJobs(argv []string, tracking bool, stderr io.Writer, jobs int, th 
 		})
 	}
 	opts.OnlyMCs = onlyMCs
-	opts.LazyMCs = worker
+	opts.LazyMCs = lazyMCs
 	c := cook.New(opts)
 	if err := c.ParseConfiguration(); err != nil {
 		return nil, err
@@ -182,7 +182,7 @@ func runBitbake(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	// rather than collect after every few recipes (internal/gctune).
 	defer gctune.Start(gcBudget)()
 	th := &bake.TaskHooks{Console: stderr}
-	c, err := newCookerJobs(argv, *env, stderr, runtime.NumCPU(), th, nil, false)
+	c, err := newCookerJobs(argv, *env, stderr, runtime.NumCPU(), th, nil, *env && !*graph)
 	if err != nil {
 		fmt.Fprintln(stderr, "ERROR:", err)
 		return 1

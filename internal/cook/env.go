@@ -17,8 +17,11 @@ var ErrNoProvider = errors.New("Nothing PROVIDES")
 // PROVIDES item) and returns its virtual file name and multiconfig.
 func (c *Cooker) Resolve(target string) (*RecipeInfo, error) {
 	mc, item := SplitMC(target)
-	if _, ok := c.MC[mc]; !ok {
+	if !slices.Contains(c.MCNames, mc) {
 		return nil, fmt.Errorf("no multiconfig named %q (target %s)", mc, target)
+	}
+	if err := c.EnsureMC(mc); err != nil {
+		return nil, err
 	}
 	if strings.Contains(c.getString(c.MC[mc], "ASSUME_PROVIDED"), item) &&
 		containsField(c.getString(c.MC[mc], "ASSUME_PROVIDED"), item) {
@@ -59,15 +62,20 @@ func containsField(s, f string) bool {
 }
 
 // Environment returns the datastore bitbake -e shows for target: the finalised recipe,
-// or with target "" or "mc:NAME:" the configuration with keys expanded and anonymous
+// or with target "" or "mc:NAME" the configuration with keys expanded and anonymous
 // functions run.
 func (c *Cooker) Environment(target string) (*data.Store, error) {
-	if target == "" || (strings.HasPrefix(target, "mc:") && strings.Count(target, ":") == 2 && strings.HasSuffix(target, ":")) {
-		mc, _ := SplitMC(target)
-		d, ok := c.MC[mc]
-		if !ok {
+	// "mc:NAME" is that multiconfig's configuration (cooker.showEnvironment's mc_base);
+	// "mc:NAME:" names a recipe, the empty one.
+	if target == "" || (strings.HasPrefix(target, "mc:") && strings.Count(target, ":") == 1) {
+		mc := strings.TrimPrefix(target, "mc:")
+		if !slices.Contains(c.MCNames, mc) {
 			return nil, fmt.Errorf("No multiconfig named \"%s\" found", mc)
 		}
+		if err := c.EnsureMC(mc); err != nil {
+			return nil, err
+		}
+		d := c.MC[mc]
 		if err := expandKeys(d); err != nil {
 			return nil, err
 		}

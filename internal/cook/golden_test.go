@@ -2,6 +2,7 @@ package cook
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -314,5 +315,29 @@ func TestParseAllRules(t *testing.T) {
 	_, err := c.Environment("skipped")
 	if err == nil || !strings.Contains(err.Error(), "Nothing PROVIDES 'skipped'. skipped was skipped: recipe asked to be skipped") {
 		t.Errorf("-e skipped: error %v, want the skip reason", err)
+	}
+}
+
+// bitbake -e mc:NAME shows that multiconfig's configuration; mc:NAME: names the empty recipe.
+func TestEnvironmentOfMulticonfig(t *testing.T) {
+	root := fixtureRoot(t, "rules")
+	for _, lazy := range []bool{false, true} {
+		c := New(Options{Parser: MetadataParser{}, Python: testPython(t), Env: goldenEnv, Dir: filepath.Join(root, "build"), Jobs: 1, LazyMCs: lazy})
+		if err := c.ParseConfiguration(); err != nil {
+			t.Fatal(err)
+		}
+		d, err := c.Environment("mc:beta")
+		if err != nil {
+			t.Fatalf("lazy %v: %v", lazy, err)
+		}
+		if got := c.getString(d, "BB_CURRENT_MC"); got != "beta" {
+			t.Errorf("lazy %v: -e mc:beta has BB_CURRENT_MC %q", lazy, got)
+		}
+		if _, err := c.Environment("mc:beta:"); !errors.Is(err, ErrNoProvider) {
+			t.Errorf("lazy %v: -e mc:beta: gave %v, want Nothing PROVIDES ''", lazy, err)
+		}
+		if _, err := c.Environment("mc:nosuch"); err == nil || !strings.Contains(err.Error(), `No multiconfig named "nosuch" found`) {
+			t.Errorf("lazy %v: -e mc:nosuch gave %v", lazy, err)
+		}
 	}
 }

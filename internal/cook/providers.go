@@ -39,10 +39,10 @@ type Index struct {
 // ParseAll parses every recipe file of multiconfig mc (all variants), Options.Jobs files at
 // a time (with Options.Fork, in that many cookers). Recipes that fail have Err set.
 func (c *Cooker) ParseAll(mc string) (*Index, error) {
-	col, ok := c.Collections[mc]
-	if !ok {
-		return nil, fmt.Errorf("no multiconfig named %q", mc)
+	if err := c.EnsureMC(mc); err != nil {
+		return nil, err
 	}
+	col := c.Collections[mc]
 	if c.opts.Fork != nil && c.opts.Jobs > 1 {
 		all, err := c.ParseAllWith([]string{mc}, c.opts.Jobs, c.opts.Fork)
 		if err != nil {
@@ -300,10 +300,10 @@ func (c *Cooker) ParseAllWith(mcs []string, workers int, newCooker func(mcs []st
 	var works []*mcWork
 	total := 0
 	for _, mc := range mcs {
-		col, ok := c.Collections[mc]
-		if !ok {
-			return nil, fmt.Errorf("no multiconfig named %q", mc)
+		if err := c.EnsureMC(mc); err != nil {
+			return nil, err
 		}
+		col := c.Collections[mc]
 		works = append(works, &mcWork{mc: mc, files: col.Files, out: make([][]*RecipeInfo, len(col.Files))})
 		total += len(col.Files)
 	}
