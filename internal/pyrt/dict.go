@@ -125,6 +125,15 @@ func (d *Dict) live(i int) bool { return d.keys[i] != nil }
 
 // find returns the entry index of key, or -1.
 func (d *Dict) find(key py.Object) (int, string, error) {
+	// A str looked up in a small dict: compare with the stored hash keys ("s" + text)
+	// without building its own.
+	if s, ok := key.(py.String); ok && d.index.exact == nil {
+		for _, e := range d.index.small {
+			if h := e.hk; len(h) == len(s)+1 && h[0] == 's' && h[1:] == string(s) {
+				return e.i, h, nil
+			}
+		}
+	}
 	hk, err := hashKey(key)
 	if err != nil {
 		return -1, "", err
