@@ -31,17 +31,14 @@ func NewDictSize(n int) *Dict {
 	case n <= 4:
 		s := &smallDictStorage{}
 		s.d = Dict{cls: DictType, keys: s.keys[:0], vals: s.vals[:0], hashes: s.hashes[:0]}
-		s.d.index.small = s.index[:0]
 		return &s.d
 	case n <= 8:
 		s := &dict8Storage{}
 		s.d = Dict{cls: DictType, keys: s.keys[:0], vals: s.vals[:0], hashes: s.hashes[:0]}
-		s.d.index.small = s.index[:0]
 		return &s.d
 	case n <= 12:
 		s := &mediumDictStorage{}
 		s.d = Dict{cls: DictType, keys: s.keys[:0], vals: s.vals[:0], hashes: s.hashes[:0]}
-		s.d.index.small = s.index[:0]
 		return &s.d
 	}
 	return &Dict{
@@ -58,7 +55,6 @@ type smallDictStorage struct {
 	keys   [4]py.Object
 	vals   [4]py.Object
 	hashes [4]string
-	index  [4]indexEntry
 }
 
 type dict8Storage struct {
@@ -66,7 +62,6 @@ type dict8Storage struct {
 	keys   [8]py.Object
 	vals   [8]py.Object
 	hashes [8]string
-	index  [8]indexEntry
 }
 
 type mediumDictStorage struct {
@@ -74,7 +69,6 @@ type mediumDictStorage struct {
 	keys   [12]py.Object
 	vals   [12]py.Object
 	hashes [12]string
-	index  [12]indexEntry
 }
 
 // Type implements py.Object.
@@ -128,9 +122,9 @@ func (d *Dict) find(key py.Object) (int, string, error) {
 	// A str looked up in a small dict: compare with the stored hash keys ("s" + text)
 	// without building its own.
 	if s, ok := key.(py.String); ok && d.index.exact == nil {
-		for _, e := range d.index.small {
-			if h := e.hk; len(h) == len(s)+1 && h[0] == 's' && h[1:] == string(s) {
-				return e.i, h, nil
+		for i, h := range d.hashes {
+			if len(h) == len(s)+1 && h[0] == 's' && h[1:] == string(s) && d.keys[i] != nil {
+				return i, h, nil
 			}
 		}
 	}
@@ -138,7 +132,7 @@ func (d *Dict) find(key py.Object) (int, string, error) {
 	if err != nil {
 		return -1, "", err
 	}
-	i, err := d.index.find(hk, d.keys, key)
+	i, err := d.index.find(hk, d.hashes, d.keys, key)
 	return i, hk, err
 }
 
@@ -161,19 +155,16 @@ func (d *Dict) Set(key, value py.Object) error {
 		d.vals[i] = value
 		return nil
 	}
-	d.index.add(hk, len(d.keys))
-	d.keys = append(d.keys, key)
-	d.vals = append(d.vals, value)
-	d.hashes = append(d.hashes, hk)
+	d.appendNew(key, hk, value)
 	return nil
 }
 
 // appendNew adds key (hash key hk), which the caller knows is not in d yet.
 func (d *Dict) appendNew(key py.Object, hk string, value py.Object) {
-	d.index.add(hk, len(d.keys))
 	d.keys = append(d.keys, key)
 	d.vals = append(d.vals, value)
 	d.hashes = append(d.hashes, hk)
+	d.index.add(hk, len(d.keys)-1, d.hashes, d.keys)
 }
 
 // Delete removes key; it reports whether key was present.
@@ -201,7 +192,7 @@ func (d *Dict) compact() {
 	d.keys, d.vals, d.hashes, d.dead = keys, vals, hashes, 0
 	d.index = newKeyIndex(len(keys))
 	for i, h := range hashes {
-		d.index.add(h, i)
+		d.index.add(h, i, hashes[:i+1], keys[:i+1])
 	}
 }
 

@@ -162,45 +162,38 @@ func keyEqual(hk string, a, b py.Object) (bool, error) {
 }
 
 // keyIndex maps hash keys to entry positions. Keys other than "h..." identify one object
-// value exactly, so they map to a single position without a bucket slice. Up to
-// smallIndex keys live in a slice searched linearly: most dicts a program makes (keyword
-// arguments, flag dicts, small records) stay that small, and need no map.
+// value exactly, so they map to a single position without a bucket slice. A container of up
+// to smallIndex entries has no maps: its own hash keys are scanned (most dicts a program
+// makes, keyword arguments, flag dicts, small records, stay that small). Dead entries have
+// a nil key.
 type keyIndex struct {
-	small  []indexEntry
 	exact  map[string]int
 	hashed map[string][]int
-}
-
-type indexEntry struct {
-	hk string
-	i  int
 }
 
 const smallIndex = 12
 
 func newKeyIndex(n int) keyIndex {
 	if n <= smallIndex {
-		if n > 0 {
-			return keyIndex{small: make([]indexEntry, 0, n)}
-		}
 		return keyIndex{}
 	}
 	return keyIndex{exact: make(map[string]int, n)}
 }
 
-// find returns the position of key (hash key hk) among keys, or -1.
-func (x *keyIndex) find(hk string, keys []py.Object, key py.Object) (int, error) {
+// find returns the position of key (hash key hk) among keys, whose hash keys are hashes,
+// or -1.
+func (x *keyIndex) find(hk string, hashes []string, keys []py.Object, key py.Object) (int, error) {
 	if x.exact == nil {
-		for _, e := range x.small {
-			if e.hk != hk {
+		for i, h := range hashes {
+			if h != hk || keys[i] == nil {
 				continue
 			}
-			eq, err := keyEqual(hk, keys[e.i], key)
+			eq, err := keyEqual(hk, keys[i], key)
 			if err != nil {
 				return -1, err
 			}
 			if eq {
-				return e.i, nil
+				return i, nil
 			}
 		}
 		return -1, nil
@@ -223,17 +216,19 @@ func (x *keyIndex) find(hk string, keys []py.Object, key py.Object) (int, error)
 	return -1, nil
 }
 
-func (x *keyIndex) add(hk string, i int) {
+// add records entry i, just appended (hashes and keys include it), with hash key hk.
+func (x *keyIndex) add(hk string, i int, hashes []string, keys []py.Object) {
 	if x.exact == nil {
-		if len(x.small) < smallIndex {
-			x.small = append(x.small, indexEntry{hk, i})
+		if len(hashes) <= smallIndex {
 			return
 		}
-		x.exact = make(map[string]int, 2*smallIndex)
-		for _, e := range x.small {
-			x.addMap(e.hk, e.i)
+		x.exact = make(map[string]int, 2*len(hashes))
+		for j, h := range hashes {
+			if keys[j] != nil {
+				x.addMap(h, j)
+			}
 		}
-		x.small = nil
+		return
 	}
 	x.addMap(hk, i)
 }
@@ -249,14 +244,9 @@ func (x *keyIndex) addMap(hk string, i int) {
 	x.hashed[hk] = append(x.hashed[hk], i)
 }
 
+// remove forgets entry i (the caller makes its key nil).
 func (x *keyIndex) remove(hk string, i int) {
 	if x.exact == nil {
-		for j, e := range x.small {
-			if e.i == i {
-				x.small = append(x.small[:j:j], x.small[j+1:]...)
-				return
-			}
-		}
 		return
 	}
 	if hk[0] != 'h' {

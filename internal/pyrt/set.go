@@ -48,7 +48,7 @@ func (s *Set) find(k py.Object) (int, string, error) {
 	if err != nil {
 		return -1, "", err
 	}
-	i, err := s.index.find(hk, s.keys, k)
+	i, err := s.index.find(hk, s.hashes, s.keys, k)
 	return i, hk, err
 }
 
@@ -58,9 +58,9 @@ func (s *Set) Add(k py.Object) error {
 	if err != nil || i >= 0 {
 		return err
 	}
-	s.index.add(hk, len(s.keys))
 	s.keys = append(s.keys, k)
 	s.hashes = append(s.hashes, hk)
+	s.index.add(hk, len(s.keys)-1, s.hashes, s.keys)
 	return nil
 }
 
