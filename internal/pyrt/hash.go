@@ -183,28 +183,25 @@ func newKeyIndex(n int) keyIndex {
 // find returns the position of key (hash key hk) among keys, whose hash keys are hashes,
 // or -1.
 func (x *keyIndex) find(hk string, hashes []string, keys []py.Object, key py.Object) (int, error) {
-	if x.exact == nil {
-		for i, h := range hashes {
-			if h != hk || keys[i] == nil {
-				continue
-			}
-			eq, err := keyEqual(hk, keys[i], key)
-			if err != nil {
-				return -1, err
-			}
-			if eq {
-				return i, nil
-			}
-		}
-		return -1, nil
-	}
-	if hk[0] != 'h' {
+	if x.exact != nil && hk[0] != 'h' {
 		if i, ok := x.exact[hk]; ok {
 			return i, nil
 		}
 		return -1, nil
 	}
-	for _, i := range x.hashed[hk] {
+	// Candidates: every live entry with hash key hk (small), or hk's bucket.
+	bucket, n := []int(nil), len(hashes)
+	if x.exact != nil {
+		bucket = x.hashed[hk]
+		n = len(bucket)
+	}
+	for j := range n {
+		i := j
+		if bucket != nil {
+			i = bucket[j]
+		} else if hashes[i] != hk || keys[i] == nil {
+			continue
+		}
 		eq, err := keyEqual(hk, keys[i], key)
 		if err != nil {
 			return -1, err
