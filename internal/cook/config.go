@@ -279,6 +279,8 @@ func (c *Cooker) finishMC(mc string, md *data.Store) error {
 	if err != nil {
 		return err
 	}
+	// Recipes read the configuration through their own layers: one more is enough.
+	md.Flatten()
 	c.MC[mc] = md
 	c.Collections[mc] = col
 	return nil

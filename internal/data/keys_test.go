@@ -64,3 +64,55 @@ func TestOldOverrideSyntax(t *testing.T) {
 		}
 	}
 }
+
+// Flatten keeps what the store reads, drops deleted variables, keeps names in first-set
+// order, and leaves the former parents and later copies independent of it.
+func TestFlatten(t *testing.T) {
+	base := New()
+	for _, kv := range [][2]string{{"A", "1"}, {"B", "${A}2"}, {"GONE", "x"}, {"C", "base"}} {
+		if err := base.SetVar(kv[0], kv[1], Info{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := base.SetVarFlag("B", "doc", "b", Info{}); err != nil {
+		t.Fatal(err)
+	}
+	d := base.CreateCopy()
+	if err := d.SetVar("C", "mine", Info{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.SetVar("D", "${C}", Info{}); err != nil {
+		t.Fatal(err)
+	}
+	d.DelVar("GONE", Info{})
+	before, _ := d.KeysInOrder()
+	d.Flatten()
+	after, _ := d.KeysInOrder()
+	if want := []string{"A", "B", "C", "D"}; !slices.Equal(after, want) {
+		t.Errorf("keys after Flatten = %q (before %q), want %q", after, before, want)
+	}
+	for name, want := range map[string]string{"B": "12", "D": "mine", "C": "mine"} {
+		if got, _, _ := d.Get(name); got != want {
+			t.Errorf("%s = %q, want %q", name, got, want)
+		}
+	}
+	if v, _ := d.GetVarFlag("B", "doc", false); v != "b" {
+		t.Errorf("B[doc] = %v", v)
+	}
+	if _, ok, _ := d.Get("GONE"); ok {
+		t.Error("GONE is back")
+	}
+	c := d.CreateCopy()
+	if err := c.SetVarFlag("B", "doc", "changed", Info{}); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := d.GetVarFlag("B", "doc", false); v != "b" {
+		t.Errorf("a copy's write reached the flattened store: B[doc] = %v", v)
+	}
+	if err := d.SetVarFlag("B", "doc", "own", Info{}); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := base.GetVarFlag("B", "doc", false); v != "b" {
+		t.Errorf("a write to the flattened store reached its former parent: B[doc] = %v", v)
+	}
+}

@@ -133,3 +133,41 @@ func (s *snapMap[V]) each(keep func(string) bool, fn func(k string, v V)) {
 		visit(l.m)
 	}
 }
+
+// Flatten merges the store's chain of variable layers into one, so that reading a variable
+// looks in one map instead of walking the chain (recipes copied from a multiconfig's
+// configuration read it through four layers otherwise). Names keep the order a single
+// Python dict would have. Call it only on a store whose parents are not written any more,
+// such as a parsed configuration: their later writes are not seen afterwards.
+func (d *Store) Flatten() {
+	if d.vars.parent == nil {
+		return
+	}
+	var layers []*varLayer
+	n := 0
+	for l := d.vars; l != nil; l = l.parent {
+		layers = append(layers, l)
+		n += len(l.m)
+	}
+	top := make(map[string]*entry, n)
+	for _, l := range layers {
+		for name, e := range l.m {
+			if _, ok := top[name]; !ok {
+				top[name] = e
+			}
+		}
+	}
+	flat := &varLayer{m: make(map[string]*entry, len(top))}
+	for i := len(layers) - 1; i >= 0; i-- {
+		for _, name := range layers[i].order {
+			e := top[name]
+			if e == nil || len(e.flags) == 0 {
+				continue // deleted, or already placed
+			}
+			flat.put(name, &entry{flags: slices.Clone(e.flags)})
+			top[name] = nil
+		}
+	}
+	d.vars = flat
+	d.touch()
+}
