@@ -63,12 +63,11 @@ func newCooker(argv []string, tracking bool, stderr io.Writer) (*cook.Cooker, er
 
 // newCookerJobs is newCooker with the number of parsing cookers and, for builds, the hooks
 // that route the Python runtime's messages and bb.build.exec_func to the running task.
-// onlyMCs, when not nil, limits the multiconfigs parsed (worker cookers).
 // codes is the compiled-code cache the cooker's Python runtime shares with its workers' (a
 // new one when nil).
 // lazyMCs makes the cooker parse multiconfig configurations only as it needs them
 // (cook.Options.LazyMCs): parsing workers, and gobake -e, which shows one multiconfig.
-func newCookerJobs(argv []string, tracking bool, stderr io.Writer, jobs int, th *bake.TaskHooks, codes *pyrt.CodeCache, lazyMCs bool, onlyMCs ...string) (*cook.Cooker, error) {
+func newCookerJobs(argv []string, tracking bool, stderr io.Writer, jobs int, th *bake.TaskHooks, codes *pyrt.CodeCache, lazyMCs bool) (*cook.Cooker, error) {
 	if codes == nil {
 		codes = pyrt.NewCodeCache()
 	}
@@ -91,13 +90,12 @@ func newCookerJobs(argv []string, tracking bool, stderr io.Writer, jobs int, th 
 		Jobs:     jobs,
 		Log:      stderrLog{stderr},
 	}
-	if jobs > 1 && onlyMCs == nil {
-		opts.Fork = preforked(func(mcs []string) (*cook.Cooker, error) {
+	if jobs > 1 {
+		opts.Fork = preforked(func() (*cook.Cooker, error) {
 			// Worker cookers repeat the configuration's warnings: keep them quiet.
-			return newCookerJobs(argv, false, io.Discard, 1, nil, codes, true, mcs...)
+			return newCookerJobs(argv, false, io.Discard, 1, nil, codes, true)
 		})
 	}
-	opts.OnlyMCs = onlyMCs
 	opts.LazyMCs = lazyMCs
 	c := cook.New(opts)
 	if err := c.ParseConfiguration(); err != nil {
@@ -111,8 +109,8 @@ func newCookerJobs(argv []string, tracking bool, stderr io.Writer, jobs int, th 
 // parses all of them, and then, until it is asked for, the configurations of the last
 // multiconfigs (of more than four, at most half: the other cooker takes multiconfigs from
 // the front, and configurations the worker does not parse keep its memory, and the
-// collector's work, down). Later calls make new cookers for mcs.
-func preforked(fork func(mcs []string) (*cook.Cooker, error)) func(mcs []string) (*cook.Cooker, error) {
+// collector's work, down). Later calls make new workers.
+func preforked(fork func() (*cook.Cooker, error)) func() (*cook.Cooker, error) {
 	type result struct {
 		c   *cook.Cooker
 		err error
@@ -120,7 +118,7 @@ func preforked(fork func(mcs []string) (*cook.Cooker, error)) func(mcs []string)
 	first := make(chan result, 1)
 	var stop atomic.Bool
 	go func() {
-		c, err := fork(nil)
+		c, err := fork()
 		if err == nil {
 			names := c.MCNames[1:]
 			last := len(names) / 2 // parse names[last:]; all of a few
@@ -137,7 +135,7 @@ func preforked(fork func(mcs []string) (*cook.Cooker, error)) func(mcs []string)
 	}()
 	var mu sync.Mutex
 	used := false
-	return func(mcs []string) (*cook.Cooker, error) {
+	return func() (*cook.Cooker, error) {
 		mu.Lock()
 		mine := !used
 		used = true
@@ -147,7 +145,7 @@ func preforked(fork func(mcs []string) (*cook.Cooker, error)) func(mcs []string)
 			r := <-first
 			return r.c, r.err
 		}
-		return fork(mcs)
+		return fork()
 	}
 }
 

@@ -52,8 +52,8 @@ func benchParse(b *testing.B, dir string, env map[string]string) {
 	recipes := 0
 	jobs := runtime.NumCPU()
 	for b.Loop() {
-		fork := func(mcs []string) (*Cooker, error) {
-			w := New(Options{Parser: MetadataParser{}, Python: testPython(b), Env: env, Dir: dir, Jobs: 1, OnlyMCs: mcs})
+		fork := func() (*Cooker, error) {
+			w := New(Options{Parser: MetadataParser{}, Python: testPython(b), Env: env, Dir: dir, Jobs: 1, LazyMCs: true})
 			return w, w.ParseConfiguration()
 		}
 		c := New(Options{Parser: MetadataParser{}, Python: testPython(b), Env: env, Dir: dir, Jobs: jobs, Fork: fork})

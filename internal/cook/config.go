@@ -39,12 +39,9 @@ type Options struct {
 	// concurrent use when Jobs is more than 1.
 	Jobs int
 	// Fork makes another cooker for the same build directory (configuration parsed, with
-	// its own Python runtime) for parallel parsing; it needs only the multiconfigs mcs
-	// (see OnlyMCs).
-	Fork func(mcs []string) (*Cooker, error)
-	// OnlyMCs, when not nil, limits the multiconfigs of BBMULTICONFIG that are parsed to
-	// these (the default one is always parsed). Worker cookers use it.
-	OnlyMCs []string
+	// its own Python runtime) for parallel parsing; made with LazyMCs, it parses only the
+	// multiconfigs it gets recipes of.
+	Fork func() (*Cooker, error)
 	// LazyMCs makes ParseConfiguration parse the default configuration only; a multiconfig
 	// is parsed when EnsureMC first asks for it. Parsing workers use it: each parses the
 	// configurations of the multiconfigs it gets recipes of. Without effect when the default
@@ -216,13 +213,10 @@ func (c *Cooker) ParseConfiguration() error {
 	c.MC = map[string]*data.Store{"": d}
 	c.MCNames = []string{""}
 	multiconfigs := strings.Fields(c.getString(d, "BBMULTICONFIG"))
-	lazy := c.opts.LazyMCs && !c.handles(d, sc, MultiConfigParsed)
+	lazy := c.opts.LazyMCs && len(handlersFor(d, sc, MultiConfigParsed)) == 0
 	for _, mc := range multiconfigs {
 		if unicode.IsDigit(rune(mc[0])) {
 			return fmt.Errorf("Multiconfig name '%s' is invalid as multiconfigs cannot start with a digit", mc)
-		}
-		if c.opts.OnlyMCs != nil && !slices.Contains(c.opts.OnlyMCs, mc) {
-			continue
 		}
 		c.MCNames = append(c.MCNames, mc)
 		if lazy {

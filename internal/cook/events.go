@@ -132,35 +132,29 @@ func addHandlerMC(d *data.Store, name string) error {
 	return d.SetVar("__BBHANDLERS_MC", set, data.Info{Ignore: true})
 }
 
-// handles reports whether d has a handler in sc that takes events of class class.
-func (c *Cooker) handles(d *data.Store, sc *eventScope, class string) bool {
+// handlersFor returns the handlers of sc that d registered (__BBHANDLERS_MC names a few
+// among the handlers of every multiconfig: those are looked up, not all scanned) and that
+// take events of class, in registration order.
+func handlersFor(d *data.Store, sc *eventScope, class string) []*handler {
 	v, _ := d.GetVar("__BBHANDLERS_MC", false)
 	mine, _ := v.(map[string]bool)
+	var hs []*handler
 	for name := range mine {
 		if h, ok := sc.lookup(name); ok && (h.all || h.mask[class]) {
-			return true
+			hs = append(hs, h)
 		}
 	}
-	return false
+	slices.SortFunc(hs, func(a, b *handler) int { return a.seq - b.seq })
+	return hs
 }
 
 // fire runs the handlers of sc that take ev and were registered for d
-// (fire_class_handlers), in registration order. d names its handlers in __BBHANDLERS_MC,
-// a few among the handlers of every multiconfig: those are looked up, not all scanned.
+// (fire_class_handlers), in registration order.
 func (c *Cooker) fire(d *data.Store, sc *eventScope, ev Event) error {
 	if c.opts.Python == nil {
 		return nil
 	}
-	v, _ := d.GetVar("__BBHANDLERS_MC", false)
-	mine, _ := v.(map[string]bool)
-	var run []*handler
-	for name := range mine {
-		if h, ok := sc.lookup(name); ok && (h.all || h.mask[ev.Class]) {
-			run = append(run, h)
-		}
-	}
-	slices.SortFunc(run, func(a, b *handler) int { return a.seq - b.seq })
-	for _, h := range run {
+	for _, h := range handlersFor(d, sc, ev.Class) {
 		if err := c.opts.Python.Fire(d, h.function, ev); err != nil {
 			return fmt.Errorf("event handler %s for %s: %w", h.name, ev.Class, err)
 		}

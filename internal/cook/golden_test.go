@@ -260,8 +260,8 @@ func TestParseAllRules(t *testing.T) {
 	// of all multiconfigs, or (LazyMCs) of those it gets recipes of.
 	for _, lazy := range []bool{false, true} {
 		par := New(Options{Parser: MetadataParser{}, Python: testPython(t), Env: goldenEnv, Dir: filepath.Join(root, "build"), Jobs: 2, FilesPerWorker: 1,
-			Fork: func(mcs []string) (*Cooker, error) {
-				w := New(Options{Parser: MetadataParser{}, Python: testPython(t), Env: goldenEnv, Dir: filepath.Join(root, "build"), Jobs: 1, OnlyMCs: mcs, LazyMCs: lazy})
+			Fork: func() (*Cooker, error) {
+				w := New(Options{Parser: MetadataParser{}, Python: testPython(t), Env: goldenEnv, Dir: filepath.Join(root, "build"), Jobs: 1, LazyMCs: lazy})
 				if err := w.ParseConfiguration(); err != nil {
 					return nil, err
 				}

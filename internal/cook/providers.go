@@ -289,7 +289,7 @@ const defaultFilesPerWorker = 16
 // has, so that a worker made with LazyMCs parses only the configurations of the
 // multiconfigs it gets; once none is left untaken, it joins the one with the most files
 // left (parsing its configuration too).
-func (c *Cooker) ParseAllWith(mcs []string, workers int, newCooker func(mcs []string) (*Cooker, error)) (map[string]*Index, error) {
+func (c *Cooker) ParseAllWith(mcs []string, workers int, newCooker func() (*Cooker, error)) (map[string]*Index, error) {
 	type mcWork struct {
 		mc    string
 		files []string
@@ -343,7 +343,7 @@ func (c *Cooker) ParseAllWith(mcs []string, workers int, newCooker func(mcs []st
 			wc := c
 			if k > 0 {
 				var err error
-				if wc, err = newCooker(mcs); err != nil {
+				if wc, err = newCooker(); err != nil {
 					errs[k] = err
 					return
 				}
