@@ -107,10 +107,16 @@ func (d *Store) VisitVarFlags(name string, fn func(Flag)) {
 		return
 	}
 	for _, f := range e.flags {
-		if !strings.HasPrefix(f.Name, "_") && !strings.HasPrefix(f.Name, ":") {
+		if publicFlag(f.Name) {
 			fn(f)
 		}
 	}
+}
+
+// publicFlag reports whether getVarFlags shows flag without internalflags: "_" and ":"
+// flags hold the value, weak default and queued operations.
+func publicFlag(flag string) bool {
+	return !strings.HasPrefix(flag, "_") && !strings.HasPrefix(flag, ":")
 }
 
 // GetVarFlags returns the variable's flags in order, nil when it has none (getVarFlags).
@@ -120,9 +126,7 @@ func (d *Store) GetVarFlags(name string, expand []string, internal bool) ([]Flag
 	if e == nil {
 		return nil, nil
 	}
-	public := func(f Flag) bool {
-		return internal || !strings.HasPrefix(f.Name, "_") && !strings.HasPrefix(f.Name, ":")
-	}
+	public := func(f Flag) bool { return internal || publicFlag(f.Name) }
 	n := 0
 	for _, f := range e.flags {
 		if public(f) {

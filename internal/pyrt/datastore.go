@@ -517,28 +517,26 @@ func init() {
 	})
 	m("getVarFlags", []string{"var", "expand", "internalflags"}, 1, func(d *dataObj, a []py.Object) (py.Object, error) {
 		expand := boolArg(a[1], false)
+		var flags []Flag
 		if v, ok := d.ds.(FlagVisitor); ok && !expand {
-			// getVarFlags runs no Python while it reads: the runtime's buffer is free.
-			flags := v.AppendVarFlags(d.rt.flagBuf[:0], str(a[0]))
+			// Reading flags without expanding them runs no Python: the runtime's buffer
+			// is free.
+			flags = v.AppendVarFlags(d.rt.flagBuf[:0], str(a[0]))
 			d.rt.flagBuf = flags[:0]
-			if len(flags) == 0 {
-				return py.None, nil
+			defer clear(flags)
+		} else {
+			var err error
+			if flags, err = d.ds.GetVarFlags(str(a[0]), expand); err != nil {
+				return nil, err
 			}
-			out := NewDictSize(len(flags))
-			for _, f := range flags {
-				k, hk := d.rt.flagName(f.Name)
-				out.appendNew(k, hk, py.String(f.Value))
-			}
-			clear(flags)
-			return out, nil
 		}
-		flags, err := d.ds.GetVarFlags(str(a[0]), expand)
-		if err != nil || flags == nil {
-			return py.None, err
+		if len(flags) == 0 {
+			return py.None, nil
 		}
 		out := NewDictSize(len(flags))
 		for _, f := range flags {
-			_ = out.Set(py.String(f.Name), py.String(f.Value))
+			k, hk := d.rt.flagName(f.Name) // flag names are distinct
+			out.appendNew(k, hk, py.String(f.Value))
 		}
 		return out, nil
 	})

@@ -343,16 +343,14 @@ type atKey struct {
 	mode          py.CompileMode
 }
 
-// FromGo converts a Go string, []string or bool into the Python object of that value;
-// other values become None.
+// FromGo converts a Go string or []string into the Python object of that value; other
+// values become None.
 func FromGo(v any) py.Object {
 	switch v := v.(type) {
 	case string:
 		return py.String(v)
 	case []string:
 		return py.NewListFromStrings(v)
-	case bool:
-		return py.NewBool(v)
 	}
 	return py.None
 }
