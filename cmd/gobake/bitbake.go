@@ -66,7 +66,8 @@ func newCooker(argv []string, tracking bool, stderr io.Writer) (*cook.Cooker, er
 // codes is the compiled-code cache the cooker's Python runtime shares with its workers' (a
 // new one when nil).
 // lazyMCs makes the cooker parse multiconfig configurations only as it needs them
-// (cook.Options.LazyMCs): parsing workers, and gobake -e, which shows one multiconfig.
+// (cook.Options.LazyMCs): parsing workers. The cooker gobake runs parses them all, as
+// BitBake does, so that an error in any of them stops every command.
 func newCookerJobs(argv []string, tracking bool, stderr io.Writer, jobs int, th *bake.TaskHooks, codes *pyrt.CodeCache, lazyMCs bool) (*cook.Cooker, error) {
 	if codes == nil {
 		codes = pyrt.NewCodeCache()
@@ -181,7 +182,7 @@ func runBitbake(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	// rather than collect after every few recipes (internal/gctune).
 	defer gctune.Start(gcBudget)()
 	th := &bake.TaskHooks{Console: stderr}
-	c, err := newCookerJobs(argv, *env, stderr, runtime.NumCPU(), th, nil, *env && !*graph)
+	c, err := newCookerJobs(argv, *env, stderr, runtime.NumCPU(), th, nil, false)
 	if err != nil {
 		fmt.Fprintln(stderr, "ERROR:", err)
 		return 1
