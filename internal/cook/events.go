@@ -94,7 +94,7 @@ func (c *Cooker) register(d *data.Store, sc *eventScope) error {
 		if c.opts.Python != nil {
 			// Named fn, not name: the multiconfigs share one compiled body (see Define).
 			text := "def " + fn + "(e, d):\n" + data.Text(body)
-			if err := c.opts.Python.Define(name, text, data.Text(file), max(lineno-1, 0)); err != nil {
+			if err := c.opts.Python.Define(name, text, data.Text(file), lineno); err != nil {
 				return fmt.Errorf("%s:%d: registering event handler %s: %w", data.Text(file), lineno, fn, err)
 			}
 		}

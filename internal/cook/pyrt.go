@@ -270,15 +270,8 @@ func (p *PyrtPython) skipWrap(call string, locals map[string]any) error {
 // RunAnon implements Python.
 func (p *PyrtPython) RunAnon(d *data.Store, names []string) error {
 	for _, n := range names {
-		if err := p.skipWrap(n+"(d)", map[string]any{"d": d}); err != nil {
-			var skip *SkipRecipe
-			if errors.As(err, &skip) {
-				return err
-			}
-			if tb := p.rt.Traceback(err); tb != "" {
-				return &PythonError{Func: n, Traceback: tb, Err: err}
-			}
-			return fmt.Errorf("anonymous function %s: %w", n, err)
+		if err := p.pythonError(n, p.skipWrap(n+"(d)", map[string]any{"d": d})); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -316,7 +309,20 @@ func (p *PyrtPython) Fire(d *data.Store, handler string, ev Event) error {
 	}
 	locals["_ev_handler"] = handler
 	call := "_e = " + ev.Class + "(" + args + ")\n_e.data = d\nglobals()[_ev_handler](_e, d)"
-	return p.skipWrap(call, locals)
+	return p.pythonError(handler, p.skipWrap(call, locals))
+}
+
+// pythonError gives an exception raised in the metadata function fn its traceback (frames
+// name the metadata files and lines); SkipRecipe and nil pass through.
+func (p *PyrtPython) pythonError(fn string, err error) error {
+	var skip *SkipRecipe
+	if err == nil || errors.As(err, &skip) {
+		return err
+	}
+	if tb := p.rt.Traceback(err); tb != "" {
+		return &PythonError{Func: fn, Traceback: tb, Err: err}
+	}
+	return fmt.Errorf("python function %s: %w", fn, err)
 }
 
 // AddPyLib implements Python.
