@@ -220,18 +220,28 @@ func (r *Runtime) Compile(src, filename string, mode py.CompileMode) (*py.Code, 
 	if c, ok := r.cache[key]; ok {
 		return c, nil
 	}
+	code, err := r.compileShared(key)
+	if err != nil {
+		return nil, err
+	}
+	r.cache[key] = code
+	return code, nil
+}
+
+// compileShared compiles key's source through Options.Codes (when set) and remembers the
+// source for tracebacks; it does not use the runtime's own cache.
+func (r *Runtime) compileShared(key cacheKey) (*py.Code, error) {
 	var code *py.Code
 	var err error
 	if r.opts.Codes != nil {
-		code, err = r.opts.Codes.get(key, func() (*py.Code, error) { return compile(src, filename, mode) })
+		code, err = r.opts.Codes.get(key, func() (*py.Code, error) { return compile(key.src, key.filename, key.mode) })
 	} else {
-		code, err = compile(src, filename, mode)
+		code, err = compile(key.src, key.filename, key.mode)
 	}
 	if err != nil {
 		return nil, err
 	}
-	r.rememberSource(filename, src)
-	r.cache[key] = code
+	r.rememberSource(key.filename, key.src)
 	return code, nil
 }
 
@@ -329,11 +339,11 @@ func (r *Runtime) CompileAt(src, filename string, line int, mode py.CompileMode)
 	if line > 1 {
 		padded = strings.Repeat("\n", line-1) + src
 	}
-	c, err := r.Compile(padded, filename, mode)
+	c, err := r.compileShared(cacheKey{padded, filename, mode})
 	if err != nil {
 		return nil, err
 	}
-	r.at[key] = c
+	r.at[key] = c // not also under the padded source: CompileAt's own cache serves it
 	return c, nil
 }
 
