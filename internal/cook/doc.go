@@ -61,8 +61,8 @@
 //     fire looks up the few handlers __BBHANDLERS_MC names instead of scanning all of them;
 //   - anonymous functions, most of all base.bbclass's loop over d.keys() and getVarFlags:
 //     d's methods and dict methods are called without gpython's generic attribute and
-//     keyword machinery (pyrt getattr.go), and getVarFlags builds its dict straight from
-//     the datastore's flags (storeAdapter.AppendVarFlags).
+//     keyword machinery (pyrt getattr.go), and getVarFlags returns a dict over a view of
+//     the datastore's flags (storeAdapter.ViewVarFlags, data.FlagView).
 //
 // cmd/gobake sizes the garbage collector's heap goal for this work (internal/gctune).
 //

@@ -91,9 +91,27 @@ func (a storeAdapter) GetVarFlags(name string, expand bool) ([]pyrt.Flag, error)
 	return out, nil
 }
 
-// AppendVarFlags implements pyrt.FlagVisitor.
-func (a storeAdapter) AppendVarFlags(buf []pyrt.Flag, name string) []pyrt.Flag {
-	a.d.VisitVarFlags(name, func(f data.Flag) { buf = append(buf, pyrt.Flag{Name: f.Name, Value: data.Text(f.Value)}) })
+// ViewVarFlags implements pyrt.FlagViewer.
+func (a storeAdapter) ViewVarFlags(name string) pyrt.FlagView {
+	v, ok := a.d.ViewVarFlags(name)
+	if !ok {
+		return nil
+	}
+	return flagView(v)
+}
+
+// flagView is a data.FlagView as pyrt wants it: values as text.
+type flagView data.FlagView
+
+func (v flagView) Len() int { return data.FlagView(v).Len() }
+
+func (v flagView) Get(flag string) (string, bool) {
+	x, ok := data.FlagView(v).Get(flag)
+	return data.Text(x), ok
+}
+
+func (v flagView) Append(buf []pyrt.Flag) []pyrt.Flag {
+	data.FlagView(v).Each(func(f data.Flag) { buf = append(buf, pyrt.Flag{Name: f.Name, Value: data.Text(f.Value)}) })
 	return buf
 }
 

@@ -98,15 +98,56 @@ func (d *Store) SetVarFlags(name string, flags []Flag, in Info) {
 	}
 }
 
-// VisitVarFlags calls fn for each of the variable's public flags (not "_"- or
-// ":"-prefixed), in order, unexpanded: GetVarFlags(name, nil, false) without building a
-// list.
-func (d *Store) VisitVarFlags(name string, fn func(Flag)) {
+// FlagView is a read-only view of a variable's public flags (not "_"- or ":"-prefixed),
+// in order and unexpanded: what getVarFlags shows. Later writes to the store do not change
+// it.
+type FlagView struct{ flags []Flag }
+
+// ViewVarFlags returns a view of the variable's public flags, and false when it has none.
+// It copies nothing: the variable copies its flags before it next changes one.
+func (d *Store) ViewVarFlags(name string) (FlagView, bool) {
 	e := d.findVar(name)
 	if e == nil {
-		return
+		return FlagView{}, false
 	}
 	for _, f := range e.flags {
+		if publicFlag(f.Name) {
+			if !e.lent.Load() {
+				e.lent.Store(true)
+			}
+			return FlagView{e.flags}, true
+		}
+	}
+	return FlagView{}, false
+}
+
+// Get returns a public flag's value.
+func (v FlagView) Get(flag string) (any, bool) {
+	if !publicFlag(flag) {
+		return nil, false
+	}
+	for _, f := range v.flags {
+		if f.Name == flag {
+			return f.Value, true
+		}
+	}
+	return nil, false
+}
+
+// Len is the number of public flags.
+func (v FlagView) Len() int {
+	n := 0
+	for _, f := range v.flags {
+		if publicFlag(f.Name) {
+			n++
+		}
+	}
+	return n
+}
+
+// Each calls fn for each public flag in order.
+func (v FlagView) Each(fn func(Flag)) {
+	for _, f := range v.flags {
 		if publicFlag(f.Name) {
 			fn(f)
 		}

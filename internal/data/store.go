@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 )
 
 // PythonExpander evaluates the code of one ${@...} expression for the store. varname is
@@ -45,7 +46,21 @@ type Info struct {
 // entry is one variable: its flags in insertion order. "_content" is the value,
 // "_defaultval" the ??= weak default, ":append"/":prepend"/":remove" hold []OverrideOp.
 // An entry with no flags marks a deleted variable hiding older layers.
-type entry struct{ flags []Flag }
+//
+// lent says a FlagView shares flags: the entry copies them before it next changes one in
+// place. It is atomic because copies of a store read their parents' entries concurrently.
+type entry struct {
+	flags []Flag
+	lent  atomic.Bool
+}
+
+// own makes flags the entry's alone before an in-place change.
+func (e *entry) own() {
+	if e.lent.Load() {
+		e.flags = slices.Clone(e.flags)
+		e.lent.Store(false)
+	}
+}
 
 func (e *entry) get(flag string) (any, bool) {
 	for i := range e.flags {
@@ -59,6 +74,7 @@ func (e *entry) get(flag string) (any, bool) {
 func (e *entry) set(flag string, v any) {
 	for i := range e.flags {
 		if e.flags[i].Name == flag {
+			e.own()
 			e.flags[i].Value = v
 			return
 		}
@@ -69,6 +85,7 @@ func (e *entry) set(flag string, v any) {
 func (e *entry) del(flag string) bool {
 	for i := range e.flags {
 		if e.flags[i].Name == flag {
+			e.own()
 			e.flags = slices.Delete(e.flags, i, i+1)
 			return true
 		}

@@ -41,6 +41,7 @@ func TestConcurrentCopies(t *testing.T) {
 	mustSet(t, base, "PV", "1.0")
 	mustSet(t, base, "PV:pn-r3", "3.0")
 	mustSet(t, base, "DEPENDS:append:qemu", " qemu-dep")
+	mustSet(t, base, "do_x[dirs]", "${WORKDIR}")
 	if _, err := base.Overrides(); err != nil {
 		t.Fatal(err)
 	}
@@ -80,6 +81,15 @@ func TestConcurrentCopies(t *testing.T) {
 			}
 			if _, err := task.Keys(); err != nil {
 				errs[i] = err
+			}
+			// Views of the base's flags are taken concurrently; the copy's own write
+			// leaves the view it took before alone.
+			view, ok := d.ViewVarFlags("do_x")
+			if err := d.SetVarFlag("do_x", "dirs", pn, Info{}); err != nil {
+				errs[i] = err
+			}
+			if v, _ := view.Get("dirs"); !ok || v != "${WORKDIR}" {
+				errs[i] = fmt.Errorf("%s: view of do_x[dirs] = %v", pn, v)
 			}
 		}()
 	}
@@ -225,5 +235,50 @@ func TestText(t *testing.T) {
 		if got := Text(c.v); got != c.want {
 			t.Errorf("Text(%#v) = %s, want %s", c.v, got, c.want)
 		}
+	}
+}
+
+// A FlagView keeps showing the public flags the variable had when it was taken, in order,
+// whatever is written to the variable afterwards.
+func TestFlagViewKeepsItsFlags(t *testing.T) {
+	d := New()
+	mustSet(t, d, "X", "v")
+	mustSet(t, d, "X[a]", "1")
+	mustSet(t, d, "X[b]", "2")
+	if _, ok := d.ViewVarFlags("NONE"); ok {
+		t.Error("view of an unset variable")
+	}
+	mustSet(t, d, "PLAIN", "v")
+	if _, ok := d.ViewVarFlags("PLAIN"); ok {
+		t.Error("view of a variable without public flags")
+	}
+	show := func(v FlagView) string {
+		var b strings.Builder
+		v.Each(func(f Flag) { fmt.Fprintf(&b, "%s=%v ", f.Name, f.Value) })
+		return fmt.Sprintf("%d: %s", v.Len(), b.String())
+	}
+	view, ok := d.ViewVarFlags("X")
+	if !ok {
+		t.Fatal("no view of X")
+	}
+	mustSet(t, d, "X[a]", "changed")
+	d.DelVarFlag("X", "b", Info{})
+	mustSet(t, d, "X[c]", "3")
+	mustSet(t, d, "X", "w")
+	if got, want := show(view), "2: a=1 b=2 "; got != want {
+		t.Errorf("old view: %q, want %q", got, want)
+	}
+	if v, ok := view.Get("a"); !ok || v != "1" {
+		t.Errorf("old view a = %v, %v", v, ok)
+	}
+	if _, ok := view.Get("_content"); ok {
+		t.Error("view shows the value")
+	}
+	now, _ := d.ViewVarFlags("X")
+	if got, want := show(now), "2: a=changed c=3 "; got != want {
+		t.Errorf("new view: %q, want %q", got, want)
+	}
+	if got := mustGet(t, d, "X"); got != "w" {
+		t.Errorf("X = %q", got)
 	}
 }

@@ -34,12 +34,22 @@ type DataStore interface {
 	CreateCopy() DataStore
 }
 
-// FlagVisitor is a DataStore that hands out a variable's flags without making a list of
-// its own: getVarFlags then builds its dict straight from them (base.bbclass asks for the
-// flags of every variable of every recipe).
-type FlagVisitor interface {
-	// AppendVarFlags appends the flags of name, unexpanded and in order, to buf.
-	AppendVarFlags(buf []Flag, name string) []Flag
+// FlagViewer is a DataStore that hands out views of a variable's flags. getVarFlags then
+// returns a dict that reads the view and makes its entries only when the program does more
+// with it than get, `in` and len: base.bbclass asks for the flags of every variable of
+// every recipe, and looks at one of them.
+type FlagViewer interface {
+	// ViewVarFlags returns the flags of name, unexpanded, as they are now; nil when it has
+	// none.
+	ViewVarFlags(name string) FlagView
+}
+
+// FlagView is a read-only list of flags that does not change with the store.
+type FlagView interface {
+	Len() int
+	Get(flag string) (value string, ok bool)
+	// Append appends the flags in order to buf.
+	Append(buf []Flag) []Flag
 }
 
 // flagName returns the str object of a flag name and its dict hash key, made once per
@@ -180,6 +190,29 @@ func (m *MemStore) GetVarFlags(name string, expand bool) ([]Flag, error) {
 		out = append(out, Flag{k, v})
 	}
 	return out, nil
+}
+
+// ViewVarFlags implements FlagViewer with a copy of the flags.
+func (m *MemStore) ViewVarFlags(name string) FlagView {
+	f, _ := m.GetVarFlags(name, false)
+	if len(f) == 0 {
+		return nil
+	}
+	return flagList(f)
+}
+
+// flagList is a FlagView over a list of its own.
+type flagList []Flag
+
+func (l flagList) Len() int                 { return len(l) }
+func (l flagList) Append(buf []Flag) []Flag { return append(buf, l...) }
+func (l flagList) Get(flag string) (string, bool) {
+	for _, f := range l {
+		if f.Name == flag {
+			return f.Value, true
+		}
+	}
+	return "", false
 }
 
 func (m *MemStore) Keys() []string {
@@ -517,18 +550,16 @@ func init() {
 	})
 	m("getVarFlags", []string{"var", "expand", "internalflags"}, 1, func(d *dataObj, a []py.Object) (py.Object, error) {
 		expand := boolArg(a[1], false)
-		var flags []Flag
-		if v, ok := d.ds.(FlagVisitor); ok && !expand {
-			// Reading flags without expanding them runs no Python: the runtime's buffer
-			// is free.
-			flags = v.AppendVarFlags(d.rt.flagBuf[:0], str(a[0]))
-			d.rt.flagBuf = flags[:0]
-			defer clear(flags)
-		} else {
-			var err error
-			if flags, err = d.ds.GetVarFlags(str(a[0]), expand); err != nil {
-				return nil, err
+		if v, ok := d.ds.(FlagViewer); ok && !expand {
+			view := v.ViewVarFlags(str(a[0]))
+			if view == nil {
+				return py.None, nil
 			}
+			return &Dict{cls: DictType, lazy: view}, nil
+		}
+		flags, err := d.ds.GetVarFlags(str(a[0]), expand)
+		if err != nil {
+			return nil, err
 		}
 		if len(flags) == 0 {
 			return py.None, nil

@@ -16,6 +16,10 @@ type Dict struct {
 	index  keyIndex
 	dead   int
 	attrs  py.StringDict // instance attributes of subclass instances
+	// lazy holds the entries of a getVarFlags dict that are not made yet: get, `in` and
+	// len read it, everything else calls load first (the only code that touches keys,
+	// vals and hashes is in this file).
+	lazy FlagView
 }
 
 // DictType is the type of Dict ("dict" in builtins).
@@ -117,8 +121,23 @@ func (d *Dict) GetDict() py.StringDict { return d.attrs }
 
 func (d *Dict) live(i int) bool { return d.keys[i] != nil }
 
+// load makes the entries of a dict that is still a view.
+func (d *Dict) load() {
+	if d.lazy == nil {
+		return
+	}
+	flags := d.lazy.Append(nil)
+	d.lazy = nil
+	for _, f := range flags {
+		k := py.Object(py.String(f.Name))
+		hk, _ := hashKey(k)
+		d.appendNew(k, hk, py.String(f.Value))
+	}
+}
+
 // find returns the entry index of key, or -1.
 func (d *Dict) find(key py.Object) (int, string, error) {
+	d.load()
 	// A str looked up in a small dict: compare with the stored hash keys ("s" + text)
 	// without building its own.
 	if s, ok := key.(py.String); ok && d.index.exact == nil {
@@ -138,6 +157,12 @@ func (d *Dict) find(key py.Object) (int, string, error) {
 
 // Get returns d[key].
 func (d *Dict) Get(key py.Object) (py.Object, bool, error) {
+	if s, ok := key.(py.String); ok && d.lazy != nil {
+		if v, ok := d.lazy.Get(string(s)); ok {
+			return py.String(v), true, nil
+		}
+		return nil, false, nil
+	}
 	i, _, err := d.find(key)
 	if err != nil || i < 0 {
 		return nil, false, err
@@ -161,6 +186,7 @@ func (d *Dict) Set(key, value py.Object) error {
 
 // appendNew adds key (hash key hk), which the caller knows is not in d yet.
 func (d *Dict) appendNew(key py.Object, hk string, value py.Object) {
+	d.load()
 	d.keys = append(d.keys, key)
 	d.vals = append(d.vals, value)
 	d.hashes = append(d.hashes, hk)
@@ -197,10 +223,16 @@ func (d *Dict) compact() {
 }
 
 // Len is len(d).
-func (d *Dict) Len() int { return len(d.keys) - d.dead }
+func (d *Dict) Len() int {
+	if d.lazy != nil {
+		return d.lazy.Len()
+	}
+	return len(d.keys) - d.dead
+}
 
 // Keys returns the keys in insertion order.
 func (d *Dict) Keys() []py.Object {
+	d.load()
 	out := make([]py.Object, 0, d.Len())
 	for i, k := range d.keys {
 		if d.live(i) {
@@ -212,6 +244,7 @@ func (d *Dict) Keys() []py.Object {
 
 // Values returns the values in insertion order.
 func (d *Dict) Values() []py.Object {
+	d.load()
 	out := make([]py.Object, 0, d.Len())
 	for i, v := range d.vals {
 		if d.live(i) {
@@ -223,6 +256,7 @@ func (d *Dict) Values() []py.Object {
 
 // Items returns (key, value) tuples in insertion order.
 func (d *Dict) Items() []py.Object {
+	d.load()
 	out := make([]py.Object, 0, d.Len())
 	for i, k := range d.keys {
 		if d.live(i) {
@@ -234,6 +268,7 @@ func (d *Dict) Items() []py.Object {
 
 // Copy returns a shallow copy (of type dict).
 func (d *Dict) Copy() *Dict {
+	d.load()
 	n := NewDict()
 	for i, k := range d.keys {
 		if d.live(i) {
@@ -244,7 +279,7 @@ func (d *Dict) Copy() *Dict {
 }
 
 func (d *Dict) clear() {
-	d.keys, d.vals, d.hashes, d.dead = nil, nil, nil, 0
+	d.keys, d.vals, d.hashes, d.dead, d.lazy = nil, nil, nil, 0, nil
 	d.index = newKeyIndex(0)
 }
 
@@ -283,6 +318,7 @@ func (d *Dict) updateKw(kwargs py.StringDict) error {
 func (d *Dict) update(src py.Object) error {
 	switch m := src.(type) {
 	case *Dict:
+		m.load()
 		for i, k := range m.keys {
 			if m.live(i) {
 				if err := d.Set(k, m.vals[i]); err != nil {
@@ -375,11 +411,11 @@ func (d *Dict) M__delitem__(key py.Object) (py.Object, error) {
 }
 
 func (d *Dict) M__contains__(key py.Object) (py.Object, error) {
-	i, _, err := d.find(key)
+	_, ok, err := d.Get(key)
 	if err != nil {
 		return nil, err
 	}
-	return py.NewBool(i >= 0), nil
+	return py.NewBool(ok), nil
 }
 
 func (d *Dict) M__iter__() (py.Object, error) { return newSliceIter(d.Keys()), nil }
@@ -392,6 +428,7 @@ func (d *Dict) M__eq__(other py.Object) (py.Object, error) {
 	if o.Len() != d.Len() {
 		return py.False, nil
 	}
+	d.load()
 	for i, k := range d.keys {
 		if !d.live(i) {
 			continue
@@ -617,6 +654,7 @@ func init() {
 		return v, err
 	})
 	dictMethod("popitem", func(d *Dict, args py.Tuple, _ py.StringDict) (py.Object, error) {
+		d.load()
 		for i := len(d.keys) - 1; i >= 0; i-- {
 			if d.live(i) {
 				k, v := d.keys[i], d.vals[i]

@@ -41,8 +41,9 @@
 // away with it. The objects metadata calls most are pyrt's own: builtins are
 // builtin_function_or_method values calling their Go function directly, and d (dataObj)
 // and plain dicts resolve their methods in M__getattribute__ and bind them without
-// gpython's Method, whose calls allocate an empty keyword map each (getattr.go); a
-// FlagVisitor store gives getVarFlags its flags without an intermediate list.
+// gpython's Method, whose calls allocate an empty keyword map each (getattr.go); with a
+// FlagViewer store, getVarFlags returns a dict that reads a view of the flags and makes
+// its entries only when the program does more than get, `in` and len.
 //
 // # Lowering
 //

@@ -42,9 +42,8 @@ type Runtime struct {
 	cache   map[cacheKey]*py.Code
 	at      map[atKey]*py.Code // CompileAt's cache
 	renamed map[renameKey]renamedDef
-	// flagNames interns flag names for getVarFlags (see flagName); flagBuf is its buffer.
+	// flagNames interns flag names for getVarFlags (see flagName).
 	flagNames map[string]internedName
-	flagBuf   []Flag
 	sys       *py.Module
 	metaCtx   py.StringDict // namespace of metadata Python, see Context
 }
