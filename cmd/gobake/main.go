@@ -35,25 +35,25 @@ func commands() map[string]command {
 func main() {
 	// GOBAKE_CPUPROFILE=FILE writes a CPU profile of the whole run (go tool pprof FILE).
 	if path := os.Getenv("GOBAKE_CPUPROFILE"); path != "" {
-		if f, err := os.Create(path); err == nil {
-			if pprof.StartCPUProfile(f) == nil {
-				code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-				pprof.StopCPUProfile()
-				f.Close()
-				os.Exit(code)
-			}
+		if f, err := os.Create(path); err == nil && pprof.StartCPUProfile(f) == nil {
+			defer f.Close()
+			defer pprof.StopCPUProfile()
 		}
 	}
-	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	// GOBAKE_MEMPROFILE=FILE writes the allocations of the whole run (go tool pprof
 	// -sample_index=alloc_space FILE).
 	if path := os.Getenv("GOBAKE_MEMPROFILE"); path != "" {
-		if f, err := os.Create(path); err == nil {
-			pprof.Lookup("allocs").WriteTo(f, 0)
-			f.Close()
-		}
+		defer func() {
+			if f, err := os.Create(path); err == nil {
+				pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+		}()
 	}
-	os.Exit(code)
+	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	if code != 0 {
+		defer os.Exit(code) // deferred first, runs last: after the profiles are written
+	}
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
