@@ -314,3 +314,39 @@ PARTS .= "layer "
 		t.Errorf("PARTS = %q, want both parts in BBPATH order", got)
 	}
 }
+
+// Metadata Python sees one d per datastore, as BitBake's d is one object: inline
+// expressions and anonymous functions over the same recipe get the same object.
+func TestOneDataObjectPerStore(t *testing.T) {
+	dir := layout(t, []byte(errBase+`-- l/conf/bitbake.conf --
+-- l/r.bb --
+PN = "r"
+A = "${@id(d)}"
+B = "${@id(d)}"
+python () {
+    d.setVar('ANON', str(id(d)))
+}
+`))
+	c := New(Options{Parser: MetadataParser{}, Python: testPython(t), Dir: filepath.Join(dir, "build"), Jobs: 1, Log: &warnings{}})
+	if err := c.ParseConfiguration(); err != nil {
+		t.Fatal(err)
+	}
+	d, err := c.Environment("r")
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(name string) string {
+		v, _, err := d.Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	a, b, anon := get("A"), get("B"), get("ANON")
+	if strings.HasPrefix(a, "$") || a != b {
+		t.Errorf("inline d: %q and %q", a, b)
+	}
+	if anon != a {
+		t.Errorf("anonymous function's d %q, inline d %q", anon, a)
+	}
+}

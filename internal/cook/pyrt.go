@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/go-python/gpython/py"
 	"github.com/gobake/gobake/internal/data"
 	"github.com/gobake/gobake/internal/pyrt"
 	_ "github.com/gobake/gobake/internal/pyrt/stdlib" // os, re, subprocess, ... for metadata Python
@@ -151,6 +152,21 @@ type PyrtPython struct {
 	g    pyrt.Namespace // the metadata namespace (bb.utils._context)
 	exec func(src, file string, line int, locals map[string]any) (map[string]string, error)
 	eval func(src string, d *data.Store) (string, error)
+	// last is the Python d of the store used last: recipes evaluate hundreds of inline
+	// expressions over one store, and d keeps the methods it bound.
+	last struct {
+		d   *data.Store
+		obj py.Object
+	}
+}
+
+// dataObject returns the Python d of store d: the same object while d is the store used
+// last, as BitBake's d is one object.
+func (p *PyrtPython) dataObject(d *data.Store) py.Object {
+	if p.last.d != d {
+		p.last.d, p.last.obj = d, p.rt.NewDataObject(storeAdapter{d})
+	}
+	return p.last.obj
 }
 
 // NewPyrtPython makes the cooker's Python on rt; hooks for bb.build.addtask/deltask are the
@@ -175,7 +191,7 @@ func NewPyrtPython(rt *pyrt.Runtime) (*PyrtPython, error) {
 			for k, v := range locals {
 				switch v := v.(type) {
 				case *data.Store:
-					l[k] = rt.NewDataObject(storeAdapter{v})
+					l[k] = p.dataObject(v)
 				case string, []string:
 					l[k] = pyrt.FromGo(v)
 				default:
@@ -206,7 +222,7 @@ func NewPyrtPython(rt *pyrt.Runtime) (*PyrtPython, error) {
 		// BitBake evaluates with d among the globals (better_eval's extraglobals), so that
 		// generator expressions see it; nested evaluations restore the outer d. An
 		// expression stores no names, so the globals serve as its locals too.
-		obj := rt.NewDataObject(storeAdapter{d})
+		obj := p.dataObject(d)
 		old, had := g["d"]
 		g["d"] = obj
 		defer func() {
