@@ -40,26 +40,20 @@ def _join_pairs(pairs, sep):
 # of every recipe. Each URI gets its own params and query dicts.
 _parsed = {}
 _PARSED_MAX = 4096
+_EMPTY = ('', '', '', None, '', False, {}, {})
 
 
 class URI(object):
     def __init__(self, uri=None):
-        self.scheme = ''
-        self.userinfo = ''
-        self.hostname = ''
-        self.port = None
-        self._path = ''
-        self.params = {}
-        self.query = {}
-        self.relative = False
         if not uri:
-            return
-        hit = _parsed.get(uri)
-        if hit is None:
-            hit = _parse(uri)
-            if len(_parsed) >= _PARSED_MAX:
-                _parsed.clear()
-            _parsed[uri] = hit
+            hit = _EMPTY
+        else:
+            hit = _parsed.get(uri)
+            if hit is None:
+                hit = _parse(uri)
+                if len(_parsed) >= _PARSED_MAX:
+                    _parsed.clear()
+                _parsed[uri] = hit
         (self.scheme, self.userinfo, self.hostname, self.port, self._path, self.relative,
          params, query) = hit
         self.params = dict(params)
