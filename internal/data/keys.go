@@ -88,7 +88,12 @@ func (d *Store) keysMatching(dollar bool) ([]string, error) {
 		n += len(l.m)
 	}
 	out := make([]string, 0, n)
+	var skip []bool
 	for l := d.vars; l != nil; l = l.parent {
+		if !dollar && l != d.vars && l.flat {
+			out, skip = d.appendLiveKeys(out, l, overrides, skip)
+			continue
+		}
 		names := l.order
 		if dollar {
 			names = l.dollar
@@ -108,6 +113,59 @@ func (d *Store) keysMatching(dollar bool) ([]string, error) {
 		}
 	}
 	return append(out, overOrder...), nil
+}
+
+// liveNames are a layer's names that hold a variable rather than a deletion marker, in
+// order, and their positions.
+type liveNames struct {
+	version uint64
+	names   []string
+	pos     map[string]int32
+}
+
+// liveNames returns the layer's live names, computed once per version of the layer. Copies
+// read their parents concurrently: the result is published atomically (two readers may
+// both compute it).
+func (l *varLayer) liveNames() *liveNames {
+	if c := l.live.Load(); c != nil && c.version == l.version {
+		return c
+	}
+	c := &liveNames{version: l.version, pos: make(map[string]int32, len(l.order))}
+	for _, k := range l.order {
+		if e := l.m[k]; e != nil && len(e.flags) > 0 {
+			c.pos[k] = int32(len(c.names))
+			c.names = append(c.names, k)
+		}
+	}
+	l.live.Store(c)
+	return c
+}
+
+// appendLiveKeys appends the live names of parent layer l that no layer above it holds
+// and that are not in overrides. It marks the hidden ones by looking the few names of the
+// layers above up in l's positions, instead of looking each of l's names up above.
+func (d *Store) appendLiveKeys(out []string, l *varLayer, overrides map[string]bool, skip []bool) ([]string, []bool) {
+	c := l.liveNames()
+	skip = slices.Grow(skip[:0], len(c.names))[:len(c.names)]
+	clear(skip)
+	for u := d.vars; u != l; u = u.parent {
+		for _, k := range u.order {
+			if p, ok := c.pos[k]; ok {
+				skip[p] = true
+			}
+		}
+	}
+	for k := range overrides {
+		if p, ok := c.pos[k]; ok {
+			skip[p] = true
+		}
+	}
+	for p, k := range c.names {
+		if !skip[p] {
+			out = append(out, k)
+		}
+	}
+	return out, skip
 }
 
 // LocalKeys returns the variables of this store's own layer in the order they were first

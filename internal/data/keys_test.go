@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 )
@@ -114,5 +115,100 @@ func TestFlatten(t *testing.T) {
 	}
 	if v, _ := base.GetVarFlag("B", "doc", false); v != "b" {
 		t.Errorf("a write to the flattened store reached its former parent: B[doc] = %v", v)
+	}
+}
+
+// Parent layers large enough for their live names to be cached list the same keys as the
+// plain walk, and writes to any layer, the parents' included, are seen by the next call.
+func TestCachedLayerKeys(t *testing.T) {
+	set := func(d *Store, name, value string) {
+		t.Helper()
+		if err := d.SetVar(name, value, Info{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// walk is keysMatching without the cache: every name of every layer, looked up in the
+	// layers above.
+	walk := func(d *Store) []string {
+		var out, over []string
+		active := map[string]bool{}
+		d.ovdata.each(nil, func(v string, refs []ovRef) {
+			for _, r := range refs {
+				if d.overrideActive(r.override) {
+					active[v] = true
+					over = append(over, v)
+					return
+				}
+			}
+		})
+		for l := d.vars; l != nil; l = l.parent {
+		next:
+			for _, k := range l.order {
+				if e := l.m[k]; e == nil || active[k] || len(e.flags) == 0 {
+					continue
+				}
+				for u := d.vars; u != l; u = u.parent {
+					if _, ok := u.m[k]; ok {
+						continue next
+					}
+				}
+				out = append(out, k)
+			}
+		}
+		return append(out, slices.Sorted(slices.Values(over))...)
+	}
+	check := func(what string, d *Store) {
+		t.Helper()
+		got, err := d.KeysInOrder()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := walk(d); !slices.Equal(got, want) {
+			t.Errorf("%s: KeysInOrder lists %d names, the walk %d\n got %q\nwant %q", what, len(got), len(want), got, want)
+		}
+	}
+	base := New()
+	set(base, "OVERRIDES", "arm")
+	set(base, "V0001", "base")
+	conf := base.CreateCopy()
+	for i := range 300 {
+		set(conf, fmt.Sprintf("V%04d", i), "x")
+	}
+	set(conf, "P", "base")
+	set(conf, "P:arm", "arm")
+	conf.DelVar("V0007", Info{})
+	conf.Flatten() // as a multiconfig's configuration: its layer's names are cached
+	if !conf.vars.flat {
+		t.Fatal("Flatten made no flat layer")
+	}
+	recipe := conf.CreateCopy()
+	set(recipe, "V0003", "recipe")
+	recipe.DelVar("V0005", Info{})
+	set(recipe, "R", "1")
+	task := recipe.CreateCopy()
+	set(task, "V0004", "task")
+	task.DelVar("V0006", Info{})
+	check("task", task)
+	check("recipe", recipe)
+	check("conf", conf)
+
+	// The configuration changes after the copies listed it.
+	set(conf, "NEW", "1")
+	check("task after a new variable in the configuration", task)
+	conf.DelVar("V0009", Info{})
+	check("task after a deletion in the configuration", task)
+	if err := conf.SetVarFlag("V0007", "doc", "back", Info{}); err != nil {
+		t.Fatal(err)
+	}
+	check("task after a deleted variable of the configuration got a flag", task)
+	if err := conf.RenameVar("V0010", "RENAMED", Info{}); err != nil {
+		t.Fatal(err)
+	}
+	check("task after a rename in the configuration", task)
+	got, _ := task.KeysInOrder()
+	for name, want := range map[string]bool{"NEW": true, "V0009": false, "V0007": true, "V0005": false, "V0004": true, "P:arm": true, "V0010": false, "RENAMED": true} {
+		if slices.Contains(got, name) != want {
+			t.Errorf("task lists %s = %v, want %v", name, !want, want)
+		}
 	}
 }

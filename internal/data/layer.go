@@ -157,7 +157,7 @@ func (d *Store) Flatten() {
 			}
 		}
 	}
-	flat := &varLayer{m: make(map[string]*entry, len(top))}
+	flat := &varLayer{m: make(map[string]*entry, len(top)), flat: true}
 	for i := len(layers) - 1; i >= 0; i-- {
 		for _, name := range layers[i].order {
 			e := top[name]

@@ -101,9 +101,16 @@ type varLayer struct {
 	order  []string // names in first-insertion order, as a Python dict iterates
 	dollar []string // the names in order that hold "${" (expandKeys renames them)
 	parent *varLayer
+	// version counts the writes to the layer: put, remove and every entry shadow hands
+	// out for writing. live caches the live names of a flat layer (one Flatten made, which
+	// every recipe copied from the configuration reads) for one version (see keys.go).
+	version uint64
+	flat    bool
+	live    atomic.Pointer[liveNames]
 }
 
 func (l *varLayer) put(name string, e *entry) {
+	l.version++
 	if _, ok := l.m[name]; !ok {
 		l.order = append(l.order, name)
 		if strings.Contains(name, "${") {
@@ -114,6 +121,7 @@ func (l *varLayer) put(name string, e *entry) {
 }
 
 func (l *varLayer) remove(name string) {
+	l.version++
 	if _, ok := l.m[name]; ok {
 		delete(l.m, name)
 		l.order = slices.DeleteFunc(l.order, func(s string) bool { return s == name })
@@ -276,6 +284,7 @@ func (d *Store) findVar(name string) *entry {
 
 // shadow returns the variable's entry in the top layer, copying it from a parent first.
 func (d *Store) shadow(name string) *entry {
+	d.vars.version++
 	if e, ok := d.vars.m[name]; ok {
 		return e
 	}

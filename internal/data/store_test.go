@@ -42,6 +42,12 @@ func TestConcurrentCopies(t *testing.T) {
 	mustSet(t, base, "PV:pn-r3", "3.0")
 	mustSet(t, base, "DEPENDS:append:qemu", " qemu-dep")
 	mustSet(t, base, "do_x[dirs]", "${WORKDIR}")
+	// A flattened configuration: the copies list its names from the cache of its layer.
+	base = base.CreateCopy()
+	for i := range 300 {
+		mustSet(t, base, fmt.Sprintf("V%d", i), "v")
+	}
+	base.Flatten()
 	if _, err := base.Overrides(); err != nil {
 		t.Fatal(err)
 	}
