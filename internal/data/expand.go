@@ -2,7 +2,6 @@ package data
 
 import (
 	"errors"
-	"regexp"
 	"slices"
 	"strings"
 )
@@ -63,9 +62,39 @@ func (r *Refs) names() []string {
 	return out
 }
 
-// pythonRE is BitBake's __expand_python_regexp__; Go's leftmost-first matching makes the
-// same choices as Python's backtracking engine for it.
-var pythonRE = regexp.MustCompile(`\$\{@(?:\{.*?\}|.)+?\}`)
+// nextPythonRef finds the next match of BitBake's __expand_python_regexp__,
+// \$\{@(?:\{.*?\}|.)+?\}, at or after from, and returns its bounds (-1, -1 when there is
+// none). It makes the choices Python's backtracking engine makes:
+//   - a match never spans a newline, which neither "." matches;
+//   - the lazy +? ends at the first "}" after at least one item;
+//   - an item starting with "{" spans to the next "}" when another "}" follows before the
+//     newline (so that the match can still end); otherwise it is the "{" alone.
+func nextPythonRef(s string, from int) (int, int) {
+	for {
+		i := strings.Index(s[from:], "${@")
+		if i < 0 {
+			return -1, -1
+		}
+		i += from
+		p := i + 3
+		f := len(s)
+		if nl := strings.IndexByte(s[p:], '\n'); nl >= 0 {
+			f = p + nl
+		}
+		last := strings.LastIndexByte(s[p:f], '}') + p // the last "}" a match can end with
+		for j := p; j < f && j <= last; j++ {
+			if j > p && s[j] == '}' {
+				return i, j + 1
+			}
+			if s[j] == '{' {
+				if q := strings.IndexByte(s[j+1:f], '}'); q >= 0 && j+1+q < last {
+					j += 1 + q // the item "{...}"; the loop moves past its "}"
+				}
+			}
+		}
+		from = i + 1
+	}
+}
 
 func isVarRefChar(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
@@ -219,27 +248,29 @@ func pyTypeName(v any) string {
 }
 
 func (d *Store) subPython(s string, p *Refs) (string, error) {
-	if !strings.Contains(s, "${@") {
+	i, j := nextPythonRef(s, 0)
+	if i < 0 {
 		return s, nil
 	}
-	var firstErr error
-	out := pythonRE.ReplaceAllStringFunc(s, func(m string) string {
-		if firstErr != nil {
-			return m
-		}
+	var b strings.Builder
+	last := 0
+	for ; i >= 0; i, j = nextPythonRef(s, j) {
+		m := s[i:j]
 		code := m[3 : len(m)-1]
 		if hasVarRef(code) || d.Python == nil {
-			return m
+			continue
 		}
 		v, err := d.Python.EvalInline(d, p.Var, code, p)
 		if err != nil {
-			firstErr = err
-			return m
+			return "", err
 		}
-		return v
-	})
-	if firstErr != nil {
-		return "", firstErr
+		b.WriteString(s[last:i])
+		b.WriteString(v)
+		last = j
 	}
-	return out, nil
+	if last == 0 {
+		return s, nil
+	}
+	b.WriteString(s[last:])
+	return b.String(), nil
 }
