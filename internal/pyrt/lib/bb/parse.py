@@ -22,12 +22,20 @@ class SkipRecipe(Exception):
 SkipPackage = SkipRecipe
 
 
+# The split of each file name, as BitBake keeps them: a file gets the same list every time
+# (and one with too many underscores raises the first time only, as in BitBake).
+__pkgsplit_cache__ = {}
+
+
 def vars_from_file(mypkg, d):
-    if not mypkg or not (mypkg.endswith(".bb") or mypkg.endswith(".bbappend")):
+    if not mypkg or not mypkg.endswith((".bb", ".bbappend")):
         return (None, None, None)
-    base = mypkg.rsplit("/", 1)[-1]
-    base = base.rsplit(".", 1)[0]
-    parts = base.split("_")
+    parts = __pkgsplit_cache__.get(mypkg)
+    if parts is not None:
+        return parts
+    import os
+    parts = os.path.splitext(os.path.basename(mypkg))[0].split("_")
+    __pkgsplit_cache__[mypkg] = parts
     if len(parts) > 3:
         raise ParseError("Unable to generate default variables from filename (too many underscores)", mypkg)
     while len(parts) < 3:
