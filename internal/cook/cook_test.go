@@ -350,3 +350,34 @@ python () {
 		t.Errorf("anonymous function's d %q, inline d %q", anon, a)
 	}
 }
+
+// bb.data.inherits_class answers from the cooker's list of inherited classes, wherever
+// the class lives; a list metadata Python stored itself is read as Python sees it.
+func TestInheritsClass(t *testing.T) {
+	dir := layout(t, []byte(errBase+`-- l/conf/bitbake.conf --
+-- l/classes-recipe/native.bbclass --
+-- l/classes/other.bbclass --
+-- l/r.bb --
+PN = "r"
+inherit native other
+python () {
+    d.setVar('IC', ' '.join(str(bb.data.inherits_class(k, d)) for k in ('native', 'other', 'ative', 'base', 'classes-recipe/native')))
+    e = d.createCopy()
+    e.setVar('__inherit_cache', ['/x/own.bbclass'])
+    d.setVar('OWN', ' '.join(str(bb.data.inherits_class(k, e)) for k in ('own', 'native')))
+}
+`))
+	c := New(Options{Parser: MetadataParser{}, Python: testPython(t), Dir: filepath.Join(dir, "build"), Jobs: 1, Log: &warnings{}})
+	if err := c.ParseConfiguration(); err != nil {
+		t.Fatal(err)
+	}
+	d, err := c.Environment("r")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"IC": "True True False True True", "OWN": "True False"} {
+		if got, _, _ := d.Get(name); got != want {
+			t.Errorf("%s = %q, want %q", name, got, want)
+		}
+	}
+}

@@ -92,6 +92,21 @@ func (a storeAdapter) GetVarFlags(name string, expand bool) ([]pyrt.Flag, error)
 	return out, nil
 }
 
+// InheritsClass implements pyrt.ClassChecker from the cooker's list, unless Python stored
+// an object of its own there.
+func (a storeAdapter) InheritsClass(klass string) (bool, bool) {
+	if a.Object("__inherit_cache") != nil {
+		return false, false
+	}
+	needle := "/" + klass + ".bbclass"
+	for _, f := range getList(a.d, "__inherit_cache") {
+		if strings.HasSuffix(f, needle) {
+			return true, true
+		}
+	}
+	return false, true
+}
+
 // ViewVarFlags implements pyrt.FlagViewer.
 func (a storeAdapter) ViewVarFlags(name string) pyrt.FlagView {
 	v, ok := a.d.ViewVarFlags(name)

@@ -44,6 +44,14 @@ type FlagViewer interface {
 	ViewVarFlags(name string) FlagView
 }
 
+// ClassChecker is a DataStore that answers bb.data.inherits_class itself: the cooker keeps
+// __inherit_cache as a list, which getVar would hand to Python joined into one string.
+type ClassChecker interface {
+	// InheritsClass reports whether an entry of __inherit_cache ends with /klass.bbclass;
+	// ok is false when the store leaves the question to d.getVar's value.
+	InheritsClass(klass string) (inherits, ok bool)
+}
+
 // FlagView is a read-only list of flags that does not change with the store.
 type FlagView interface {
 	Len() int

@@ -2,6 +2,7 @@ package pyrt
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/go-python/gpython/py"
 )
@@ -40,6 +41,50 @@ func (r *Runtime) hooksModule() error {
 			return fn(args)
 		}, 0, name)
 	}
+	// bb.data.inherits_class: BitBake looks for an entry of __inherit_cache ending with
+	// /klass.bbclass. A store that keeps the list answers itself; otherwise the value comes
+	// from d.getVar (a list stored as a Python object, or a string of words).
+	def("inherits_class", func(args py.Tuple) (py.Object, error) {
+		if len(args) != 2 {
+			return nil, py.ExceptionNewf(py.TypeError, "inherits_class() takes exactly 2 arguments (%d given)", len(args))
+		}
+		klass := Str(args[0])
+		if d, ok := DataStoreOf(args[1]); ok {
+			if c, ok := d.(ClassChecker); ok {
+				if inherits, ok := c.InheritsClass(klass); ok {
+					return py.NewBool(inherits), nil
+				}
+			}
+		}
+		getVar, err := py.GetAttrString(args[1], "getVar")
+		if err != nil {
+			return nil, err
+		}
+		val, err := py.Call(getVar, py.Tuple{py.String("__inherit_cache"), py.False}, nil)
+		if err != nil {
+			return nil, err
+		}
+		needle := "/" + klass + ".bbclass"
+		found := false
+		check := func(v string) bool {
+			found = strings.HasSuffix(v, needle)
+			return found
+		}
+		switch v := val.(type) {
+		case py.NoneType:
+		case py.String:
+			for _, w := range strings.Fields(string(v)) {
+				if check(w) {
+					break
+				}
+			}
+		default:
+			if err := py.Iterate(v, func(item py.Object) bool { return check(Str(item)) }); err != nil {
+				return nil, err
+			}
+		}
+		return py.NewBool(found), nil
+	})
 	def("log", func(args py.Tuple) (py.Object, error) {
 		level, msg := Str(args[0]), Str(args[1])
 		if h.Log != nil {

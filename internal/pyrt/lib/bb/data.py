@@ -26,16 +26,5 @@ def expand(s, d, varname=None):
     return d.expand(s)
 
 
-def inherits_class(klass, d):
-    val = d.getVar("__inherit_cache", False) or []
-    needle = "/%s.bbclass" % klass
-    if isinstance(val, str):
-        # The cooker hands lists over as space-separated strings: an entry ends with the
-        # needle exactly where the needle is followed by a space (or the end).
-        if "\t" not in val and "\n" not in val:
-            return (val + " ").find(needle + " ") >= 0
-        val = val.split()
-    for v in val:
-        if v.endswith(needle):
-            return True
-    return False
+# bb.data.inherits_class(klass, d), in Go: the cooker's store answers it from its list.
+inherits_class = _pyrt_bb.inherits_class
