@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gobake/gobake/internal/data"
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
@@ -318,7 +319,7 @@ PARTS .= "layer "
 // Metadata Python sees one d per datastore, as BitBake's d is one object: inline
 // expressions and anonymous functions over the same recipe get the same object.
 func TestOneDataObjectPerStore(t *testing.T) {
-	dir := layout(t, []byte(errBase+`-- l/conf/bitbake.conf --
+	d := pythonEnv(t, `-- l/conf/bitbake.conf --
 -- l/r.bb --
 PN = "r"
 A = "${@id(d)}"
@@ -326,15 +327,7 @@ B = "${@id(d)}"
 python () {
     d.setVar('ANON', str(id(d)))
 }
-`))
-	c := New(Options{Parser: MetadataParser{}, Python: testPython(t), Dir: filepath.Join(dir, "build"), Jobs: 1, Log: &warnings{}})
-	if err := c.ParseConfiguration(); err != nil {
-		t.Fatal(err)
-	}
-	d, err := c.Environment("r")
-	if err != nil {
-		t.Fatal(err)
-	}
+`, "r")
 	get := func(name string) string {
 		v, _, err := d.Get(name)
 		if err != nil {
@@ -354,7 +347,7 @@ python () {
 // bb.data.inherits_class answers from the cooker's list of inherited classes, wherever
 // the class lives; a list metadata Python stored itself is read as Python sees it.
 func TestInheritsClass(t *testing.T) {
-	dir := layout(t, []byte(errBase+`-- l/conf/bitbake.conf --
+	d := pythonEnv(t, `-- l/conf/bitbake.conf --
 -- l/classes-recipe/native.bbclass --
 -- l/classes/other.bbclass --
 -- l/r.bb --
@@ -366,18 +359,26 @@ python () {
     e.setVar('__inherit_cache', ['/x/own.bbclass'])
     d.setVar('OWN', ' '.join(str(bb.data.inherits_class(k, e)) for k in ('own', 'native')))
 }
-`))
-	c := New(Options{Parser: MetadataParser{}, Python: testPython(t), Dir: filepath.Join(dir, "build"), Jobs: 1, Log: &warnings{}})
-	if err := c.ParseConfiguration(); err != nil {
-		t.Fatal(err)
-	}
-	d, err := c.Environment("r")
-	if err != nil {
-		t.Fatal(err)
-	}
+`, "r")
 	for name, want := range map[string]string{"IC": "True True False True True", "OWN": "True False"} {
 		if got, _, _ := d.Get(name); got != want {
 			t.Errorf("%s = %q, want %q", name, got, want)
 		}
 	}
+}
+
+// pythonEnv lays out errBase and archive, and returns the environment of target as
+// `gobake -e` shows it, with metadata Python run.
+func pythonEnv(t *testing.T, archive, target string) *data.Store {
+	t.Helper()
+	dir := layout(t, []byte(errBase+archive))
+	c := New(Options{Parser: MetadataParser{}, Python: testPython(t), Dir: filepath.Join(dir, "build"), Jobs: 1, Log: &warnings{}})
+	if err := c.ParseConfiguration(); err != nil {
+		t.Fatal(err)
+	}
+	d, err := c.Environment(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }

@@ -14,11 +14,7 @@ func TestFlagsDictIsADict(t *testing.T) {
 	}
 	eval := func(expr string) string {
 		t.Helper()
-		s, err := r.CompileInline(expr, "conf/x.conf", 1)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := r.EvalInline(s, d)
+		got, err := evalInline(t, r, d, expr)
 		if err != nil {
 			return "error: " + err.Error()
 		}

@@ -10,11 +10,7 @@ func TestNonStringVarValues(t *testing.T) {
 	d := NewMemStore()
 	eval := func(expr string) string {
 		t.Helper()
-		s, err := r.CompileInline(expr, "conf/x.conf", 1)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := r.EvalInline(s, d)
+		got, err := evalInline(t, r, d, expr)
 		if err != nil {
 			t.Fatalf("%s: %v", expr, err)
 		}
@@ -48,11 +44,7 @@ func TestSetVarNone(t *testing.T) {
 	d := NewMemStore()
 	eval := func(expr string) string {
 		t.Helper()
-		s, err := r.CompileInline(expr, "conf/x.conf", 1)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := r.EvalInline(s, d)
+		got, err := evalInline(t, r, d, expr)
 		if err != nil {
 			t.Fatalf("%s: %v", expr, err)
 		}
@@ -66,4 +58,14 @@ func TestSetVarNone(t *testing.T) {
 	if _, ok, _ := d.GetVar("A", false); ok {
 		t.Errorf("A without flags should be gone from the store")
 	}
+}
+
+// evalInline evaluates expr as a ${@...} expression of conf/x.conf over d.
+func evalInline(t *testing.T, r *Runtime, d DataStore, expr string) (string, error) {
+	t.Helper()
+	s, err := r.CompileInline(expr, "conf/x.conf", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.EvalInline(s, d)
 }
