@@ -597,6 +597,8 @@ func installBuiltins(r *Runtime) {
 	})
 	def("exec", r.builtinExec(py.ExecMode))
 	def("eval", r.builtinExec(py.EvalMode))
+	def("__pyrt_exec__", r.builtinScopedExec(py.ExecMode))
+	def("__pyrt_eval__", r.builtinScopedExec(py.EvalMode))
 	def("compile", func(_ py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
 		if err := nargs("compile", args, 3, 6); err != nil {
 			return nil, err
@@ -655,66 +657,111 @@ func wrapBuiltins(g py.StringDict) {
 	}
 }
 
-// builtinExec is exec/eval with explicit globals (pyrt cannot see the caller's frame from
-// Go, so without globals a fresh namespace with the builtins is used).
+// builtinExec is exec or eval called through a reference (f = eval; f(s)): pyrt cannot see
+// the caller's frame from Go, so without globals a fresh namespace with the builtins is
+// used. Lowering turns direct calls into calls of builtinScopedExec (fixEvalScope).
 func (r *Runtime) builtinExec(mode py.CompileMode) func(py.Object, py.Tuple, py.StringDict) (py.Object, error) {
 	return func(_ py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
-		if len(args) < 1 || len(args) > 3 {
-			return nil, py.ExceptionNewf(py.TypeError, "%s expected 1 to 3 arguments, got %d", mode, len(args))
-		}
-		var code *py.Code
-		switch s := args[0].(type) {
-		case *py.Code:
-			code = s
-		case py.String:
-			var err error
-			src := string(s)
-			if mode == py.EvalMode {
-				src = strings.TrimSpace(src)
-			}
-			code, err = r.Compile(src, "<string>", mode)
-			if err != nil {
-				return nil, err
-			}
-		default:
-			return nil, py.ExceptionNewf(py.TypeError, "%s() arg 1 must be a string or code object", mode)
-		}
-		globals := py.StringDict{}
-		if len(args) >= 2 && args[1] != py.None {
-			g, ok := args[1].(py.StringDict)
-			if !ok {
-				if d, isD := args[1].(*Dict); isD {
-					g = py.StringDict{}
-					for _, k := range d.Keys() {
-						v, _, _ := d.Get(k)
-						g[Str(k)] = v
-					}
-					defer func() {
-						for k, v := range g {
-							_ = d.Set(py.String(k), v)
-						}
-					}()
-				} else {
-					return nil, py.ExceptionNewf(py.TypeError, "globals must be a dict")
-				}
-			}
-			globals = g
-		}
-		if _, ok := globals["__builtins__"]; !ok {
-			globals["__builtins__"] = r.store.Builtins
-		}
-		locals := globals
-		if len(args) == 3 {
-			if l, ok := args[2].(py.StringDict); ok {
-				locals = l
-			}
-		}
-		res, err := r.RunCode(code, globals, locals, nil)
-		if mode == py.ExecMode {
-			return py.None, err
-		}
-		return res, err
+		return r.execIn(mode, args, kwargs, nil, nil)
 	}
+}
+
+// builtinScopedExec is __pyrt_eval__/__pyrt_exec__(globals(), locals(), ARGS...): eval or
+// exec of ARGS with the caller's namespaces where ARGS give none, as in CPython.
+func (r *Runtime) builtinScopedExec(mode py.CompileMode) func(py.Object, py.Tuple, py.StringDict) (py.Object, error) {
+	return func(_ py.Object, args py.Tuple, kwargs py.StringDict) (py.Object, error) {
+		if len(args) < 2 {
+			return nil, py.ExceptionNewf(py.TypeError, "%s: the caller's namespaces are missing", mode)
+		}
+		g, _ := args[0].(py.StringDict)
+		l, _ := args[1].(py.StringDict)
+		return r.execIn(mode, args[2:], kwargs, g, l)
+	}
+}
+
+// execIn runs exec or eval of args (source, [globals, [locals]]). callerG and callerL are
+// the caller's namespaces, used where globals is missing or None (nil: a fresh namespace).
+func (r *Runtime) execIn(mode py.CompileMode, args py.Tuple, kwargs py.StringDict, callerG, callerL py.StringDict) (py.Object, error) {
+	if len(kwargs) > 0 {
+		return nil, py.ExceptionNewf(py.TypeError, "%s() takes no keyword arguments", mode)
+	}
+	if len(args) < 1 || len(args) > 3 {
+		return nil, py.ExceptionNewf(py.TypeError, "%s expected 1 to 3 arguments, got %d", mode, len(args))
+	}
+	var code *py.Code
+	switch s := args[0].(type) {
+	case *py.Code:
+		code = s
+	case py.String:
+		var err error
+		src := string(s)
+		if mode == py.EvalMode {
+			src = strings.TrimSpace(src)
+		}
+		code, err = r.Compile(src, "<string>", mode)
+		if err != nil {
+			return nil, err
+		}
+	default:
+		return nil, py.ExceptionNewf(py.TypeError, "%s() arg 1 must be a string or code object", mode)
+	}
+	// CPython: without globals, the caller's globals and locals; with globals only, locals
+	// are the globals.
+	globals, locals := callerG, callerL
+	if globals == nil {
+		globals, locals = py.StringDict{}, nil
+	}
+	if len(args) >= 2 && args[1] != py.None {
+		g, sync, err := namespaceArg(args[1], "globals")
+		if err != nil {
+			return nil, err
+		}
+		defer sync()
+		globals, locals = g, nil
+	}
+	if _, ok := globals["__builtins__"]; !ok {
+		globals["__builtins__"] = r.store.Builtins
+	}
+	if len(args) == 3 && args[2] != py.None {
+		l, sync, err := namespaceArg(args[2], "locals")
+		if err != nil {
+			return nil, err
+		}
+		defer sync()
+		locals = l
+	}
+	if locals == nil {
+		locals = globals
+	}
+	res, err := r.RunCode(code, globals, locals, nil)
+	if mode == py.ExecMode {
+		return py.None, err
+	}
+	return res, err
+}
+
+// namespaceArg is exec's or eval's globals or locals argument as the namespace gpython
+// runs code in. A pyrt dict is copied in, and sync copies the names back into it afterwards.
+func namespaceArg(o py.Object, what string) (ns py.StringDict, sync func(), err error) {
+	switch d := o.(type) {
+	case py.StringDict:
+		return d, func() {}, nil
+	case *Dict:
+		ns = py.StringDict{}
+		for _, k := range d.Keys() {
+			v, _, _ := d.Get(k)
+			ns[Str(k)] = v
+		}
+		return ns, func() {
+			for k, v := range ns {
+				_ = d.Set(py.String(k), v)
+			}
+		}, nil
+	}
+	if what == "globals" {
+		return nil, nil, py.ExceptionNewf(py.TypeError, "globals must be a dict")
+	}
+	return nil, nil, py.ExceptionNewf(py.TypeError, "locals must be a mapping")
 }
 
 func isCallable(o py.Object) bool {

@@ -81,6 +81,9 @@
 //     strings, wrong for tuples and user classes.
 //   - Sets iterate in insertion order, CPython in hash order.
 //   - **kwargs dicts received by functions are gpython's maps, iterated in sorted order.
-//   - exec/eval without explicit globals run in a fresh namespace; the walrus operator is not
-//     lowered (OE-core's lib/oe uses it in 3 of 51 modules, Isar nowhere).
+//   - exec and eval called directly see the caller's namespaces (lowering passes globals()
+//     and locals()); called through another name (f = eval), or in a file that binds either
+//     name itself, they still run without explicit globals in a fresh namespace.
+//   - The walrus operator is not lowered (OE-core's lib/oe uses it in 3 of 51 modules, Isar
+//     nowhere).
 package pyrt

@@ -13,6 +13,7 @@ package pyrt
 //	[*a, x] / (*a, x)     __pyrt_list__(__pyrt_star__, a, x) / __pyrt_tuple__(...)
 //	a % b                 __pyrt_mod__(a, b)
 //	super()               super(Class, self)   (inside a method of Class)
+//	eval(...) / exec(...) __pyrt_eval__(globals(), locals(), ...)   (see fixEvalScope)
 
 import (
 	"fmt"
@@ -291,6 +292,7 @@ func Lower(src, filename string) (string, error) {
 	fixDecorators(toks)
 	fixAnnotations(toks)
 	fixTrailingCommas(toks)
+	fixEvalScope(toks)
 	nodes, _, err := buildTree(toks, 0, "")
 	if err != nil {
 		if se, ok := err.(*SyntaxError); ok {
@@ -1101,4 +1103,32 @@ func fixTrailingCommas(toks []token) {
 // newlines keeps the line breaks of a dropped token's whitespace.
 func newlines(pre string) string {
 	return strings.Repeat("\n", strings.Count(pre, "\n"))
+}
+
+// fixEvalScope passes the caller's namespaces to direct calls of eval and exec, which use
+// them where the call gives none, as CPython does: gpython's builtins cannot see the calling
+// frame. A file that uses either name other than in a call (a top-level def,
+// assignment, import, a parameter, passing the builtin around) keeps its calls as they are.
+func fixEvalScope(toks []token) {
+	rebound := map[string]bool{}
+	for i, t := range toks {
+		if t.kind != tName || t.text != "eval" && t.text != "exec" || i > 0 && toks[i-1].text == "." {
+			continue
+		}
+		// A def indented under a class is a method (d.eval, as in BitBake's data_smart).
+		if i+1 >= len(toks) || toks[i+1].text != "(" || i > 0 && (toks[i-1].text == "def" || toks[i-1].text == "class") && toks[i-1].col == 0 {
+			rebound[t.text] = true
+		}
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		t := &toks[i]
+		if t.kind != tName || t.text != "eval" && t.text != "exec" || rebound[t.text] || toks[i+1].text != "(" {
+			continue
+		}
+		if i > 0 && (toks[i-1].text == "." || toks[i-1].text == "def" || toks[i-1].text == "class") || i+2 >= len(toks) {
+			continue
+		}
+		t.text = "__pyrt_" + t.text + "__"
+		toks[i+2].pre = "globals(), locals(), " + toks[i+2].pre
+	}
 }

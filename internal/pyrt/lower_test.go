@@ -34,6 +34,11 @@ func TestLower(t *testing.T) {
 		{"def f(a, *, b=1,\n):\n    pass\n", "def f(a, *, b=1\n):\n    pass\n"},
 		{"f(a, **kw,)\n", "f(a, **__pyrt_kw__(kw))\n"},
 		{"f(\"%s\"\n  % x,\n  a\n  < b)\n", "f(__pyrt_mod__(\"%s\",\n x),\n  __pyrt_lt__(a,\n b))\n"},
+		{"x = eval(s)\nexec(c, g)\n", "x = __pyrt_eval__(globals(), locals(), s)\n__pyrt_exec__(globals(), locals(), c, g)\n"},
+		{"x = d.eval(s) + eval(\n  s)\n", "x = d.eval(s) + __pyrt_eval__(globals(), locals(), \n  s)\n"},
+		{"class D:\n    def eval(self, s):\n        return eval(s)\n", "class D:\n    def eval(self, s):\n        return __pyrt_eval__(globals(), locals(), s)\n"},
+		{"def eval(s):\n    pass\nx = eval(s)\n", "def eval(s):\n    pass\nx = eval(s)\n"},
+		{"f = eval\nx = eval(s) + exec(t)\n", "f = eval\nx = eval(s) + __pyrt_exec__(globals(), locals(), t)\n"},
 	}
 	for _, c := range cases {
 		got, err := Lower(c.in, "t.py")
