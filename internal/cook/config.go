@@ -54,11 +54,12 @@ type Options struct {
 
 // Cooker parses configuration and recipes of one build directory.
 type Cooker struct {
-	opts   Options
-	files  sync.Map // absolute path -> *File
-	stats  sync.Map // path -> fileKind (see stat)
-	events registry
-	copyMu sync.Mutex // guards CreateCopy of the multiconfig datastores
+	opts    Options
+	files   sync.Map // absolute path -> *File
+	stats   sync.Map // path -> fileKind (see stat)
+	whiches sync.Map // path + "\x00" + item -> whichResult (see which)
+	events  registry
+	copyMu  sync.Mutex // guards CreateCopy of the multiconfig datastores
 
 	base *data.Store // the datastore configurations start from (baseData), for EnsureMC
 

@@ -38,23 +38,37 @@ func setList(d *data.Store, name string, l []string) error {
 	return d.SetVar(name, strList(l), data.Info{Ignore: true})
 }
 
-// which is bb.utils.which with history: the first existing path/item and every candidate tried.
+// which is bb.utils.which with history: the first existing path/item and every candidate
+// tried. Like stat, it asks once per cooker: every recipe looks its classes up along the
+// same BBPATH. Callers must not change the returned list.
 func (c *Cooker) which(path, item string) (string, []string) {
-	var hist []string
+	key := path + "\x00" + item
+	if r, ok := c.whiches.Load(key); ok {
+		w := r.(whichResult)
+		return w.abs, w.hist
+	}
+	var w whichResult
 	for _, p := range strings.Split(path, ":") {
 		next := filepath.Join(p, item)
 		if p == "" {
 			next = item
 		}
-		hist = append(hist, next)
+		w.hist = append(w.hist, next)
 		if c.exists(next) {
 			if !filepath.IsAbs(next) {
 				next, _ = filepath.Abs(next)
 			}
-			return next, hist
+			w.abs = next
+			break
 		}
 	}
-	return "", hist
+	c.whiches.Store(key, w)
+	return w.abs, w.hist
+}
+
+type whichResult struct {
+	abs  string
+	hist []string
 }
 
 // exists reports whether path exists (see stat).
