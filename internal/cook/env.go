@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/gobake/gobake/internal/data"
+	"github.com/gobake/gobake/internal/pystr"
 )
 
 // ErrNoProvider is returned (wrapped) when no recipe provides a target.
@@ -38,18 +39,82 @@ func (c *Cooker) Resolve(target string) (*RecipeInfo, error) {
 	}
 	eligible, _ := c.Providers(idx, item)
 	if len(eligible) == 0 {
-		var reasons []string
-		for _, r := range idx.Recipes {
-			if r.Skipped != "" && slices.Contains(r.Provides, item) {
-				reasons = append(reasons, fmt.Sprintf("%s was skipped: %s", r.PN, r.Skipped))
-			}
-		}
-		if len(reasons) > 0 {
-			return nil, fmt.Errorf("%w '%s'. %s", ErrNoProvider, item, strings.Join(reasons, "; "))
-		}
-		return nil, fmt.Errorf("%w '%s'", ErrNoProvider, item)
+		return nil, c.noProvider(idx, item)
 	}
 	return eligible[0], nil
+}
+
+// noProvider is bitbake -e's error when nothing in idx's multiconfig provides item
+// (taskdata's NoProvider event): the skipped recipes that would have, or else the close
+// matches among the multiconfig's providers and the skipped recipes.
+//
+// BitBake's skip list spans the multiconfigs, keyed by file and variant without the
+// multiconfig: a recipe skipped in several is listed once, as skipped in the last one
+// parsed (the last of BBMULTICONFIG, when they are parsed in order).
+func (c *Cooker) noProvider(idx *Index, item string) error {
+	type skipped struct {
+		pn, reason string
+		provides   []string
+	}
+	var keys []string
+	skips := map[string]skipped{}
+	for _, mc := range c.MCNames {
+		mi := idx
+		if mc != idx.MC {
+			var err error
+			if mi, err = c.ParseAll(mc); err != nil {
+				return err
+			}
+		}
+		for _, r := range mi.Recipes {
+			if r.Err != nil {
+				return r.Err
+			}
+			if r.Skipped == "" {
+				continue
+			}
+			key := VirtualFn(r.File, r.Variant, "")
+			if _, ok := skips[key]; !ok {
+				keys = append(keys, key)
+			}
+			skips[key] = skipped{r.PN, r.Skipped, r.Provides[1:]}
+		}
+	}
+	var reasons []string
+	for _, k := range keys {
+		switch s := skips[k]; {
+		case s.pn == item:
+			reasons = append(reasons, fmt.Sprintf("%s was skipped: %s", s.pn, s.reason))
+		case slices.Contains(s.provides, item):
+			reasons = append(reasons, fmt.Sprintf("%s PROVIDES %s but was skipped: %s", s.pn, item, s.reason))
+		}
+	}
+	msg := ""
+	if len(reasons) == 0 {
+		var names []string
+		seen := map[string]bool{}
+		for _, r := range idx.Recipes {
+			for _, p := range r.Provides {
+				if r.Skipped == "" && !seen[p] {
+					seen[p] = true
+					names = append(names, p)
+				}
+			}
+		}
+		for _, k := range keys {
+			names = append(names, skips[k].pn)
+		}
+		// BitBake also lists "PN RPROVIDES item" for recipes that package item; gobake's
+		// index has no packages.
+		if close := pystr.CloseMatches(item, names, 3, 0.7); len(close) > 0 {
+			slices.Sort(close)
+			msg = ". Close matches:\n  " + strings.Join(slices.Compact(close), "\n  ")
+		}
+	}
+	for _, r := range reasons {
+		msg += "\n" + r
+	}
+	return fmt.Errorf("%w '%s'%s", ErrNoProvider, item, msg)
 }
 
 func containsField(s, f string) bool {
@@ -140,7 +205,9 @@ func (c *Cooker) ShowEnvironment(w io.Writer, target string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "\npython %s () {\n%s}\n\n", k, textOr(body))
+		// A function's :prepend/:append variable has flags but no value: "None", as
+		// Python's %s prints it.
+		fmt.Fprintf(w, "\npython %s () {\n%s}\n\n", k, data.Text(body))
 	}
 	return nil
 }

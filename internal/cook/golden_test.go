@@ -313,8 +313,24 @@ func TestParseAllRules(t *testing.T) {
 		t.Error("EnsureMC of an unknown multiconfig succeeded")
 	}
 	_, err := c.Environment("skipped")
-	if err == nil || !strings.Contains(err.Error(), "Nothing PROVIDES 'skipped'. skipped was skipped: recipe asked to be skipped") {
+	// As bitbake -e prints it (checked with BitBake on this fixture): one line per skipped
+	// recipe, although it is skipped in both multiconfigs.
+	if err == nil || err.Error() != "Nothing PROVIDES 'skipped'\nskipped was skipped: recipe asked to be skipped" {
 		t.Errorf("-e skipped: error %v, want the skip reason", err)
+	}
+	// Typos get BitBake's close matches among the providers and the skipped recipes, as
+	// bitbake -e printed them for this fixture.
+	for target, want := range map[string]string{
+		"helo":               "Nothing PROVIDES 'helo'. Close matches:\n  hello",
+		"lib-on":             "Nothing PROVIDES 'lib-on'. Close matches:\n  lib-one\n  lib-two",
+		"mc:beta:hello-extr": "Nothing PROVIDES 'hello-extr'. Close matches:\n  hello-extra",
+		"skiped":             "Nothing PROVIDES 'skiped'. Close matches:\n  skipped",
+		"virtual/li":         "Nothing PROVIDES 'virtual/li'. Close matches:\n  virtual/lib",
+		"zzzz":               "Nothing PROVIDES 'zzzz'",
+	} {
+		if _, err := c.Environment(target); err == nil || err.Error() != want {
+			t.Errorf("-e %s: error %v, want %q", target, err, want)
+		}
 	}
 }
 

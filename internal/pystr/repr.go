@@ -1,5 +1,3 @@
-// Package pystr holds the Python text formatting shared by the datastore (bitbake -e output,
-// _task_deps) and the Python runtime, which do not import each other.
 package pystr
 
 import (
