@@ -14,7 +14,9 @@
 //     preferences pick one (see preferRuntime). The cooker's index keeps only build-time
 //     names, so the first runtime lookup parses every recipe of the multiconfig once.
 //   - Names matching ASSUME_PROVIDED are dropped. A name nothing provides is an error
-//     (NoProviderError): every recipe collected here is needed by a target.
+//     (cook.NoProviderError, worded as BitBake's: the recipes that DEPEND on it, the
+//     skipped recipes that would provide it, or close matches): every recipe collected
+//     here is needed by a target, so the first such name stops the plan.
 //   - [mcdepends] "mc:FROM:TO:PN:TASK" adds PN's provider in multiconfig TO, whatever FROM
 //     is; the graph builder uses the dependency only from FROM.
 //

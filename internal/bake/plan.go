@@ -134,40 +134,47 @@ func (r *resolver) index(mc string) (*cook.Index, error) {
 	return idx, nil
 }
 
-// NoProviderError says that nothing provides a build or runtime name.
-type NoProviderError struct {
-	MC, Name string
-	Runtime  bool
-	Needed   string   // who needs it, "" for a command-line target
-	Reasons  []string // why recipes that would provide it cannot ("PN was skipped: ...")
+// noProvider is BitBake's NoProvider error for name in mc: the skipped recipes that would
+// have provided it, else (build-time names) the close matches among what the multiconfig
+// provides and what was skipped, and the recipes that package name. dependees are the
+// virtual file names of the recipes that (R)DEPEND on it.
+func (r *resolver) noProvider(mc, name string, runtime bool, dependees []string) error {
+	skips, err := r.c.SkipList(r.index)
+	if err != nil {
+		return err
+	}
+	idx, err := r.index(mc)
+	if err != nil {
+		return err
+	}
+	var rprov []string
+	if !runtime {
+		rt, err := r.runtimeIndex(mc)
+		if err != nil {
+			return err
+		}
+		for _, ri := range rt.providers(name) {
+			rprov = append(rprov, ri.PN+" RPROVIDES "+name)
+		}
+	}
+	return cook.NoProvider(name, runtime, dependees, skips, cook.ProviderNames(idx), rprov)
 }
 
-func (e *NoProviderError) Error() string {
-	kind := "PROVIDES"
-	if e.Runtime {
-		kind = "RPROVIDES"
-	}
-	name := e.Name
-	if e.MC != "" {
-		name = "mc:" + e.MC + ":" + name
-	}
-	msg := fmt.Sprintf("Nothing %s '%s'", kind, name)
-	if e.Needed != "" {
-		msg += " (needed by " + e.Needed + ")"
-	}
-	for _, r := range e.Reasons {
-		msg += "\n" + r
-	}
-	return msg
-}
-
-// skippedProviders are BitBake's reasons for a missing provider: the recipes that
-// provide name but were skipped while parsing.
-func skippedProviders(idx *cook.Index, name string) []string {
+// dependees are taskdata's get_dependees/get_rdependees: the recipes of mc collected so far
+// whose DEPENDS (runtime: RDEPENDS and RRECOMMENDS) name name, by virtual file name.
+func (r *resolver) dependees(mc, name string, runtime bool) []string {
 	var out []string
-	for _, ri := range idx.Recipes {
-		if ri.Skipped != "" && slices.Contains(ri.Provides, name) {
-			out = append(out, ri.PN+" was skipped: "+ri.Skipped)
+	for _, k := range r.order {
+		if k.mc != mc {
+			continue
+		}
+		d := r.recipes[k].Data
+		deps := explodeDeps(text(d, "DEPENDS"))
+		if runtime {
+			deps = runtimeDeps(d)
+		}
+		if slices.Contains(deps, name) {
+			out = append(out, r.recipes[k].VirtualFn)
 		}
 	}
 	return out
@@ -188,7 +195,7 @@ func (r *resolver) provide(mc, name string) (recipeKey, bool, error) {
 	}
 	cands, _ := r.c.Providers(idx, name)
 	if len(cands) == 0 {
-		return recipeKey{}, false, &NoProviderError{MC: mc, Name: name, Reasons: skippedProviders(idx, name)}
+		return recipeKey{}, false, r.noProvider(mc, name, false, nil)
 	}
 	k, err := r.add(mc, cands[0])
 	if err != nil {
@@ -238,7 +245,7 @@ func (r *resolver) rprovide(mc, name string) (recipeKey, bool, error) {
 	}
 	cands := rt.providers(name)
 	if len(cands) == 0 {
-		return recipeKey{}, false, &NoProviderError{MC: mc, Name: name, Runtime: true}
+		return recipeKey{}, false, r.noProvider(mc, name, true, nil)
 	}
 	best, err := r.preferRuntime(mc, name, cands)
 	if err != nil {
@@ -424,21 +431,22 @@ func (r *resolver) add(mc string, ri *cook.RecipeInfo) (recipeKey, error) {
 func (r *resolver) addDeps(k recipeKey) error {
 	rec := r.recipes[k]
 	d := rec.Data
-	pn := text(d, "PN")
-	needed := func(err error, by string) error {
-		if np, ok := err.(*NoProviderError); ok && np.Needed == "" {
-			np.Needed = by
+	// A missing DEPENDS or RDEPENDS names the recipes needing it; a task's [depends] and
+	// [rdepends] do not, as in BitBake.
+	needed := func(err error) error {
+		if np, ok := err.(*cook.NoProviderError); ok && np.Dependees == nil {
+			np.Dependees = r.dependees(k.mc, np.Item, np.Runtime)
 		}
 		return err
 	}
 	for _, dep := range explodeDeps(text(d, "DEPENDS")) {
 		if _, _, err := r.provide(k.mc, dep); err != nil {
-			return needed(err, pn)
+			return needed(err)
 		}
 	}
 	for _, name := range runtimeDeps(d) {
 		if _, _, err := r.rprovide(k.mc, name); err != nil {
-			return needed(err, pn)
+			return needed(err)
 		}
 	}
 	td := taskDeps(d)
@@ -449,13 +457,13 @@ func (r *resolver) addDeps(k recipeKey) error {
 		for _, dep := range strings.Fields(td.Flags["depends"][task]) {
 			name, _, _ := strings.Cut(dep, ":")
 			if _, _, err := r.provide(k.mc, name); err != nil {
-				return needed(err, pn+":"+task+"[depends]")
+				return err
 			}
 		}
 		for _, dep := range strings.Fields(td.Flags["rdepends"][task]) {
 			name, _, _ := strings.Cut(dep, ":")
 			if _, _, err := r.rprovide(k.mc, name); err != nil {
-				return needed(err, pn+":"+task+"[rdepends]")
+				return err
 			}
 		}
 		for _, dep := range strings.Fields(td.Flags["mcdepends"][task]) {
@@ -469,7 +477,7 @@ func (r *resolver) addDeps(k recipeKey) error {
 				return fmt.Errorf("%s:%s[mcdepends]: %q depends on multiconfig %q, which is not configured (BBMULTICONFIG)", rec.File, task, dep, parts[2])
 			}
 			if _, _, err := r.provide(parts[2], parts[3]); err != nil {
-				return needed(err, pn+":"+task+"[mcdepends]")
+				return err
 			}
 		}
 	}
@@ -553,12 +561,8 @@ func taskDeps(d *data.Store) *cook.TaskDeps {
 	return td
 }
 
-var versionConstraint = regexp.MustCompile(`\([^)]*\)`)
-
-// explodeDeps is bb.utils.explode_deps: names without their "(>= 1.0)" constraints.
-func explodeDeps(s string) []string {
-	return strings.Fields(versionConstraint.ReplaceAllString(s, " "))
-}
+// explodeDeps is bb.utils.explode_deps.
+var explodeDeps = cook.ExplodeDeps
 
 func text(d *data.Store, name string) string {
 	v, _, _ := d.Get(name)

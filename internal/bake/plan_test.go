@@ -49,10 +49,3 @@ func TestTruthy(t *testing.T) {
 		}
 	}
 }
-
-func TestNoProviderError(t *testing.T) {
-	e := &NoProviderError{MC: "second", Name: "libx", Runtime: true, Needed: "app", Reasons: []string{"libx was skipped: no"}}
-	if got, want := e.Error(), "Nothing RPROVIDES 'mc:second:libx' (needed by app)\nlibx was skipped: no"; got != want {
-		t.Errorf("Error() = %q, want %q", got, want)
-	}
-}

@@ -1,18 +1,13 @@
 package cook
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
 
 	"github.com/gobake/gobake/internal/data"
-	"github.com/gobake/gobake/internal/pystr"
 )
-
-// ErrNoProvider is returned (wrapped) when no recipe provides a target.
-var ErrNoProvider = errors.New("Nothing PROVIDES")
 
 // Resolve finds the recipe variant bitbake would build for target ("mc:NAME:pn" or a PN or
 // PROVIDES item) and returns its virtual file name and multiconfig.
@@ -44,77 +39,19 @@ func (c *Cooker) Resolve(target string) (*RecipeInfo, error) {
 	return eligible[0], nil
 }
 
-// noProvider is bitbake -e's error when nothing in idx's multiconfig provides item
-// (taskdata's NoProvider event): the skipped recipes that would have, or else the close
-// matches among the multiconfig's providers and the skipped recipes.
-//
-// BitBake's skip list spans the multiconfigs, keyed by file and variant without the
-// multiconfig: a recipe skipped in several is listed once, as skipped in the last one
-// parsed (the last of BBMULTICONFIG, when they are parsed in order).
+// noProvider is bitbake -e's error when nothing in idx's multiconfig provides item.
+// BitBake's -e knows no packages of the recipes (RPROVIDES close matches are not listed).
 func (c *Cooker) noProvider(idx *Index, item string) error {
-	type skipped struct {
-		pn, reason string
-		provides   []string
+	skips, err := c.SkipList(func(mc string) (*Index, error) {
+		if mc == idx.MC {
+			return idx, nil
+		}
+		return c.ParseAll(mc)
+	})
+	if err != nil {
+		return err
 	}
-	var keys []string
-	skips := map[string]skipped{}
-	for _, mc := range c.MCNames {
-		mi := idx
-		if mc != idx.MC {
-			var err error
-			if mi, err = c.ParseAll(mc); err != nil {
-				return err
-			}
-		}
-		for _, r := range mi.Recipes {
-			if r.Err != nil {
-				return r.Err
-			}
-			if r.Skipped == "" {
-				continue
-			}
-			key := VirtualFn(r.File, r.Variant, "")
-			if _, ok := skips[key]; !ok {
-				keys = append(keys, key)
-			}
-			skips[key] = skipped{r.PN, r.Skipped, r.Provides[1:]}
-		}
-	}
-	var reasons []string
-	for _, k := range keys {
-		switch s := skips[k]; {
-		case s.pn == item:
-			reasons = append(reasons, fmt.Sprintf("%s was skipped: %s", s.pn, s.reason))
-		case slices.Contains(s.provides, item):
-			reasons = append(reasons, fmt.Sprintf("%s PROVIDES %s but was skipped: %s", s.pn, item, s.reason))
-		}
-	}
-	msg := ""
-	if len(reasons) == 0 {
-		var names []string
-		seen := map[string]bool{}
-		for _, r := range idx.Recipes {
-			for _, p := range r.Provides {
-				if r.Skipped == "" && !seen[p] {
-					seen[p] = true
-					names = append(names, p)
-				}
-			}
-		}
-		for _, k := range keys {
-			names = append(names, skips[k].pn)
-		}
-		// BitBake also lists "PN RPROVIDES item" for recipes that package item; gobake's
-		// index has no packages.
-		if close := pystr.CloseMatches(item, names, 3, 0.7); len(close) > 0 {
-			slices.Sort(close)
-			msg = ". Close matches:\n  " + strings.Join(slices.Compact(close), "\n  ")
-		}
-	}
-	for _, r := range reasons {
-		msg += "\n" + r
-	}
-	return fmt.Errorf("%w '%s'%s", ErrNoProvider, item, msg)
+	return NoProvider(item, false, nil, skips, ProviderNames(idx), nil)
 }
 
 func containsField(s, f string) bool {

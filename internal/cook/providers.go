@@ -26,7 +26,10 @@ type RecipeInfo struct {
 	DefaultPref int
 	Priority    int
 	Skipped     string
-	Err         error
+	// RProvides are the runtime names of a skipped variant: PACKAGES (or PN), RPROVIDES and
+	// each package's RPROVIDES, for BitBake's "RPROVIDES x but was skipped" reasons.
+	RProvides []string
+	Err       error
 }
 
 // Index is every recipe variant of one multiconfig, parsed.
@@ -100,6 +103,16 @@ func (c *Cooker) info(r *Recipe, prio int) *RecipeInfo {
 	ri.Version = Version{PE: get("PE"), PV: get("PV"), PR: get("PR")}
 	ri.Provides = append([]string{ri.PN}, strings.Fields(get("PROVIDES"))...)
 	ri.DefaultPref = atoiOr(get("DEFAULT_PREFERENCE"), 0)
+	if r.Skipped != "" {
+		pkgs := strings.Fields(get("PACKAGES"))
+		if len(pkgs) == 0 {
+			pkgs = []string{ri.PN}
+		}
+		ri.RProvides = append(slices.Clone(pkgs), ExplodeDeps(get("RPROVIDES"))...)
+		for _, p := range pkgs {
+			ri.RProvides = append(ri.RProvides, ExplodeDeps(get("RPROVIDES:"+p))...)
+		}
+	}
 	return ri
 }
 
