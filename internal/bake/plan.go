@@ -474,7 +474,8 @@ func (r *resolver) addDeps(k recipeKey) error {
 			// BitBake's cooker adds the provider in the TO multiconfig whatever FROM says;
 			// the runqueue uses the dependency only from FROM.
 			if _, ok := r.c.MC[parts[2]]; !ok {
-				return fmt.Errorf("%s:%s[mcdepends]: %q depends on multiconfig %q, which is not configured (BBMULTICONFIG)", rec.File, task, dep, parts[2])
+				// BitBake's words (cooker.buildTaskData), doubled "configuration" included.
+				return fmt.Errorf("Multiconfig dependency %s depends on nonexistent multiconfig configuration named configuration %s", dep, parts[2])
 			}
 			if _, _, err := r.provide(parts[2], parts[3]); err != nil {
 				return err
