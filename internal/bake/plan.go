@@ -474,8 +474,10 @@ func (r *resolver) addDeps(k recipeKey) error {
 			// BitBake's cooker adds the provider in the TO multiconfig whatever FROM says;
 			// the runqueue uses the dependency only from FROM.
 			if _, ok := r.c.MC[parts[2]]; !ok {
-				// BitBake's words (cooker.buildTaskData), doubled "configuration" included.
-				return fmt.Errorf("Multiconfig dependency %s depends on nonexistent multiconfig configuration named configuration %s", dep, parts[2])
+				// BitBake's words (cooker.buildTaskData), doubled "configuration" included,
+				// and a line saying where the dependency is.
+				return fmt.Errorf("Multiconfig dependency %s depends on nonexistent multiconfig configuration named configuration %s\nin %s:%s[mcdepends]",
+					dep, parts[2], rec.VirtualFn, task)
 			}
 			if _, _, err := r.provide(parts[2], parts[3]); err != nil {
 				return err
