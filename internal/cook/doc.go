@@ -25,7 +25,9 @@
 // marks a variant skipped. ParseAll does it for every file of a multiconfig; Providers picks
 // the recipe bitbake would build for a target (PREFERRED_PROVIDER, PREFERRED_VERSION with
 // "%", DEFAULT_PREFERENCE, layer priority, version order); ShowEnvironment prints what
-// `bitbake -e` prints.
+// `bitbake -e` prints. A name nothing provides is a NoProviderError worded as BitBake's
+// NoProvider event, with the skip list (SkipList) spanning the multiconfigs as BitBake
+// keeps it and difflib's close matches (pystr.CloseMatches).
 //
 // # Statements
 //
