@@ -38,28 +38,10 @@ func TestOracleBuild(t *testing.T) {
 		t.Run(c.dir, func(t *testing.T) {
 			ref := filepath.Join(graphs, c.dir)
 			want := graphOf(t, ref, "@NONE@")
-			out, err := os.MkdirTemp("", "gobake-oracle-graph")
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer os.RemoveAll(out)
-			if err := os.Chmod(out, 0o777); err != nil {
-				t.Fatal(err)
-			}
-			script := `export PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8
-cd "$1" && . ./isar-init-build-env "$2" >/dev/null && cd "$3" && exec "$4" -g "$5"`
-			args := []string{"-c", script, "oracle", isar, build, out, gobake, c.target}
-			var cmd *exec.Cmd
-			if _, err := user.Lookup("builder"); err == nil && os.Geteuid() == 0 {
-				cmd = exec.Command("sudo", append([]string{"-u", "builder", "-H", "bash"}, args...)...)
-			} else {
-				cmd = exec.Command("bash", args...)
-			}
-			msg, err := cmd.CombinedOutput()
+			got, msg, err := isarGraph(t, isar, build, gobake, c.target)
 			if err != nil {
 				t.Fatalf("gobake -g %s in %s: %v\n%s", c.target, build, err, lastLines(string(msg), 20))
 			}
-			got := graphOf(t, out, "@NONE@")
 			if got != want {
 				t.Errorf("gobake -g %s differs from BitBake's %s (%s); - BitBake only, + gobake only:\n%s",
 					c.target, ref, counts(want, got), lastLines(Diff(want, got), 200))
@@ -97,25 +79,9 @@ func TestOracleSweep(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// graph runs bin -g target in a scratch directory: the normalised graph, or the first
-	// error line when it fails.
+	// graph is bin's normalised graph of target, or the first error line when it fails.
 	graph := func(bin, target string) (string, string) {
-		out, err := os.MkdirTemp("", "gobake-oracle-sweep")
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer os.RemoveAll(out)
-		if err := os.Chmod(out, 0o777); err != nil {
-			t.Fatal(err)
-		}
-		script := `export PATH="$1/bitbake/bin:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin" LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8
-cd "$1" && . ./isar-init-build-env "$2" >/dev/null && cd "$3" && exec "$4" -g "$5"`
-		args := []string{"-c", script, "sweep", isar, build, out, bin, target}
-		cmd := exec.Command("bash", args...)
-		if _, err := user.Lookup("builder"); err == nil && os.Geteuid() == 0 {
-			cmd = exec.Command("sudo", append([]string{"-u", "builder", "-H", "bash"}, args...)...)
-		}
-		msg, err := cmd.CombinedOutput()
+		g, msg, err := isarGraph(t, isar, build, bin, target)
 		if err != nil {
 			for _, l := range strings.Split(string(msg), "\n") {
 				if strings.HasPrefix(l, "ERROR: ") {
@@ -124,7 +90,7 @@ cd "$1" && . ./isar-init-build-env "$2" >/dev/null && cd "$3" && exec "$4" -g "$
 			}
 			return "", lastLines(string(msg), 5)
 		}
-		return graphOf(t, out, "@NONE@"), ""
+		return g, ""
 	}
 	for _, target := range strings.Fields(string(targets)) {
 		want, wantErr := graph("bitbake", target)
@@ -138,4 +104,32 @@ cd "$1" && . ./isar-init-build-env "$2" >/dev/null && cd "$3" && exec "$4" -g "$
 			t.Errorf("gobake -g %s differs from BitBake's (%s):\n%s", target, counts(want, got), lastLines(Diff(want, got), 40))
 		}
 	}
+}
+
+// isarGraph runs `BIN -g target` in the Isar build directory build (environment from
+// isar-init-build-env, as user builder when we are root) with a scratch directory as the
+// working directory, so that nothing is written into the build directory. It returns the
+// normalised graph, or the command's output and error.
+func isarGraph(t *testing.T, isar, build, bin, target string) (string, []byte, error) {
+	t.Helper()
+	out, err := os.MkdirTemp("", "gobake-oracle-graph")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(out)
+	if err := os.Chmod(out, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	script := `export PATH="$1/bitbake/bin:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin" LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8
+cd "$1" && . ./isar-init-build-env "$2" >/dev/null && cd "$3" && exec "$4" -g "$5"`
+	args := []string{"-c", script, "oracle", isar, build, out, bin, target}
+	cmd := exec.Command("bash", args...)
+	if _, err := user.Lookup("builder"); err == nil && os.Geteuid() == 0 {
+		cmd = exec.Command("sudo", append([]string{"-u", "builder", "-H", "bash"}, args...)...)
+	}
+	msg, err := cmd.CombinedOutput()
+	if err != nil {
+		return "", msg, err
+	}
+	return graphOf(t, out, "@NONE@"), msg, nil
 }
