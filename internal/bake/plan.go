@@ -474,10 +474,7 @@ func (r *resolver) addDeps(k recipeKey) error {
 			// BitBake's cooker adds the provider in the TO multiconfig whatever FROM says;
 			// the runqueue uses the dependency only from FROM.
 			if _, ok := r.c.MC[parts[2]]; !ok {
-				// BitBake's words (cooker.buildTaskData), doubled "configuration" included,
-				// and a line saying where the dependency is.
-				return fmt.Errorf("Multiconfig dependency %s depends on nonexistent multiconfig configuration named configuration %s\nin %s:%s[mcdepends]",
-					dep, parts[2], rec.VirtualFn, task)
+				return cook.MCDependsError(dep, parts[2])
 			}
 			if _, _, err := r.provide(parts[2], parts[3]); err != nil {
 				return err

@@ -382,3 +382,26 @@ func pythonEnv(t *testing.T, archive, target string) *data.Store {
 	}
 	return d
 }
+
+// gobake -e stops where bitbake -e's buildTaskData does on the target's own [mcdepends]
+// naming a multiconfig that is not configured, with its message.
+func TestEnvironmentMCDepends(t *testing.T) {
+	dir := layout(t, []byte(errBase+`-- l/conf/bitbake.conf --
+-- l/r.bb --
+PN = "r"
+do_build() {
+	:
+}
+addtask build
+do_build[mcdepends] = "mc::nowhere:other:do_build"
+`))
+	c, err := cooker(t, filepath.Join(dir, "build"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Environment("r")
+	want := "Multiconfig dependency mc::nowhere:other:do_build depends on nonexistent multiconfig configuration named configuration nowhere"
+	if err == nil || err.Error() != want {
+		t.Errorf("-e r: error %v, want %q", err, want)
+	}
+}

@@ -104,10 +104,33 @@ func (c *Cooker) Environment(target string) (*data.Store, error) {
 	}
 	for _, r := range rs {
 		if r.Variant == ri.Variant {
+			if err := c.checkMCDepends(r.Data); err != nil {
+				return nil, err
+			}
 			return r.Data, nil
 		}
 	}
 	return nil, fmt.Errorf("%s: variant %q not parsed", ri.File, ri.Variant)
+}
+
+// checkMCDepends is the part of bitbake -e's buildTaskData that gobake -e runs: the
+// target's own [mcdepends] must name configured multiconfigs. (BitBake checks every recipe
+// the target needs; `gobake -g` does.)
+func (c *Cooker) checkMCDepends(d *data.Store) error {
+	v, _ := d.GetVar("_task_deps", false)
+	td, _ := v.(*TaskDeps)
+	if td == nil {
+		return nil
+	}
+	for _, task := range td.Tasks {
+		for _, dep := range strings.Fields(td.Flags["mcdepends"][task]) {
+			parts := strings.Split(dep, ":")
+			if len(parts) == 5 && parts[0] == "mc" && !slices.Contains(c.MCNames, parts[2]) {
+				return MCDependsError(dep, parts[2])
+			}
+		}
+	}
+	return nil
 }
 
 // ShowEnvironment writes what bitbake -e prints for target: the include history, every

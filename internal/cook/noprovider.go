@@ -139,6 +139,13 @@ func ProviderNames(idx *Index) []string {
 	return names
 }
 
+// MCDependsError is cooker.buildTaskData's error for an [mcdepends] entry
+// (mc:FROM:TO:PN:TASK) whose multiconfig TO is not configured, in BitBake's words (doubled
+// "configuration" included).
+func MCDependsError(dep, mc string) error {
+	return fmt.Errorf("Multiconfig dependency %s depends on nonexistent multiconfig configuration named configuration %s", dep, mc)
+}
+
 var versionConstraint = regexp.MustCompile(`\([^)]*\)`)
 
 // ExplodeDeps is bb.utils.explode_deps: names without their "(>= 1.0)" constraints.
