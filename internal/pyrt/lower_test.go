@@ -40,6 +40,13 @@ func TestLower(t *testing.T) {
 		{"def eval(s):\n    pass\nx = eval(s)\n", "def eval(s):\n    pass\nx = eval(s)\n"},
 		{"f = eval\nx = eval(s) + exec(t)\n", "f = eval\nx = eval(s) + __pyrt_exec__(globals(), locals(), t)\n"},
 	}
+	checkLower(t, cases)
+}
+
+// checkLower lowers each case's source and compares with its want; lowering keeps every
+// line where it was.
+func checkLower(t *testing.T, cases []struct{ in, want string }) {
+	t.Helper()
 	for _, c := range cases {
 		got, err := Lower(c.in, "t.py")
 		if err != nil {

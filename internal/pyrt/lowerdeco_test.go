@@ -10,15 +10,7 @@ func TestFixDecoratedDefaults(t *testing.T) {
 		{"@d\ndef f(a): pass\n", "@d\ndef f(a): pass\n"},
 		{"def f(a=1): pass\n", "def f(a=1): pass\n"},
 	}
-	for _, c := range cases {
-		got, err := Lower(c.in, "t.py")
-		if err != nil {
-			t.Fatalf("Lower(%q): %v", c.in, err)
-		}
-		if got != c.want {
-			t.Errorf("Lower(%q)\n got %q\nwant %q", c.in, got, c.want)
-		}
-	}
+	checkLower(t, cases)
 }
 
 func TestFixKwonlyOrder(t *testing.T) {
@@ -28,13 +20,5 @@ func TestFixKwonlyOrder(t *testing.T) {
 		{"def f(*, j=1, k): pass\n", "def f(*, j=1, k): pass\n"},
 		{"def f(*, k,\n j=1): pass\n", "def f(*, k,\n j=1): pass\n"},
 	}
-	for _, c := range cases {
-		got, err := Lower(c.in, "t.py")
-		if err != nil {
-			t.Fatalf("Lower(%q): %v", c.in, err)
-		}
-		if got != c.want {
-			t.Errorf("Lower(%q)\n got %q\nwant %q", c.in, got, c.want)
-		}
-	}
+	checkLower(t, cases)
 }
