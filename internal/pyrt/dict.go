@@ -121,11 +121,15 @@ func (d *Dict) GetDict() py.StringDict { return d.attrs }
 
 func (d *Dict) live(i int) bool { return d.keys[i] != nil }
 
-// load makes the entries of a dict that is still a view.
+// load makes the entries of a dict that is still a view; it inlines to a nil check, since
+// every lookup and insertion calls it.
 func (d *Dict) load() {
-	if d.lazy == nil {
-		return
+	if d.lazy != nil {
+		d.fill()
 	}
+}
+
+func (d *Dict) fill() {
 	flags := d.lazy.Append(nil)
 	d.lazy = nil
 	for _, f := range flags {
