@@ -474,7 +474,9 @@ func (r *resolver) addDeps(k recipeKey) error {
 			// BitBake's cooker adds the provider in the TO multiconfig whatever FROM says;
 			// the runqueue uses the dependency only from FROM.
 			if _, ok := r.c.MC[parts[2]]; !ok {
-				return cook.MCDependsError(dep, parts[2])
+				// BitBake's line, and one naming the recipe and task that hold the entry
+				// (BitBake does not say; it may be deep among the target's dependencies).
+				return fmt.Errorf("%w\nin %s:%s[mcdepends]", cook.MCDependsError(dep, parts[2]), rec.VirtualFn, task)
 			}
 			if _, _, err := r.provide(parts[2], parts[3]); err != nil {
 				return err

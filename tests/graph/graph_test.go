@@ -250,6 +250,11 @@ func checkFailure(t *testing.T, layerDir, layer string, c graphCase) {
 	got := strings.Split(strings.ReplaceAll(string(out), layer, "@LAYER@"), "\n")
 	for _, l := range strings.Split(string(want), "\n") {
 		exact := strings.HasPrefix(l, "ERROR: Nothing ") || strings.HasPrefix(l, "ERROR: Multiconfig dependency ")
+		if strings.HasPrefix(l, "ERROR: Multiconfig dependency ") && !slices.ContainsFunc(got, func(g string) bool {
+			return strings.HasPrefix(g, "in @LAYER@/") && strings.HasSuffix(g, "[mcdepends]")
+		}) {
+			t.Errorf("gobake -g %s: no line naming the recipe and task of the [mcdepends]:\n%s", c.args, out)
+		}
 		if exact && !slices.Contains(got, l) {
 			t.Errorf("gobake -g %s: no line\n%s\nas BitBake prints; gobake:\n%s", c.args, l, out)
 		}
