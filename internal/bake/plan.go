@@ -453,17 +453,24 @@ func (r *resolver) addDeps(k recipeKey) error {
 	if td == nil {
 		return nil
 	}
+	// BitBake's message for a task's [depends] names nobody: say where it is.
+	where := func(err error, task, flag string) error {
+		if np, ok := err.(*cook.NoProviderError); ok && np.Where == "" {
+			np.Where = rec.VirtualFn + ":" + task + "[" + flag + "]"
+		}
+		return err
+	}
 	for _, task := range td.Tasks {
 		for _, dep := range strings.Fields(td.Flags["depends"][task]) {
 			name, _, _ := strings.Cut(dep, ":")
 			if _, _, err := r.provide(k.mc, name); err != nil {
-				return err
+				return where(err, task, "depends")
 			}
 		}
 		for _, dep := range strings.Fields(td.Flags["rdepends"][task]) {
 			name, _, _ := strings.Cut(dep, ":")
 			if _, _, err := r.rprovide(k.mc, name); err != nil {
-				return err
+				return where(err, task, "rdepends")
 			}
 		}
 		for _, dep := range strings.Fields(td.Flags["mcdepends"][task]) {
@@ -479,7 +486,7 @@ func (r *resolver) addDeps(k recipeKey) error {
 				return fmt.Errorf("%w\nin %s:%s[mcdepends]", cook.MCDependsError(dep, parts[2]), rec.VirtualFn, task)
 			}
 			if _, _, err := r.provide(parts[2], parts[3]); err != nil {
-				return err
+				return where(err, task, "mcdepends")
 			}
 		}
 	}

@@ -24,6 +24,9 @@ type NoProviderError struct {
 	// matches among the names that are provided, shown when there are no reasons.
 	Reasons []string
 	Close   []string
+	// Where names the recipe and task flag that need Item when BitBake's message does not
+	// (a task's [depends]); it is printed on a line of its own after BitBake's.
+	Where string
 }
 
 func (e *NoProviderError) Error() string {
@@ -43,6 +46,9 @@ func (e *NoProviderError) Error() string {
 	}
 	for _, reason := range e.Reasons {
 		msg += "\n" + reason
+	}
+	if e.Where != "" {
+		msg += "\nin " + e.Where
 	}
 	return msg
 }

@@ -26,6 +26,8 @@ func TestNoProviderError(t *testing.T) {
 			"Nothing PROVIDES 'libq' (but /l/a.bb, /l/b.bb DEPENDS on or otherwise requires it). Close matches:\n  libx\n  liby\n  libz\n  libz RPROVIDES libq"},
 		{NoProvider("nothing-like-it", false, nil, skips, providers, nil), "Nothing PROVIDES 'nothing-like-it'"},
 		{NoProvider("libqq", true, nil, skips, providers, nil), "Nothing RPROVIDES 'libqq'"},
+		{&NoProviderError{Item: "tool", Reasons: []string{"tool was skipped: no"}, Where: "/l/app.bb:do_x[depends]"},
+			"Nothing PROVIDES 'tool'\ntool was skipped: no\nin /l/app.bb:do_x[depends]"},
 	} {
 		if got := c.e.Error(); got != c.want {
 			t.Errorf("got  %q\nwant %q", got, c.want)
